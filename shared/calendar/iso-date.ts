@@ -1,0 +1,80 @@
+/** A calendar date as `YYYY-MM-DD`, with no time of day and no time zone. */
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+// Spreadsheet serial 0 is 1899-12-30 in both Sheets and Excel's 1900 system (Excel's fake
+// 1900-02-29 only shifts serials before March 1900, which no sales sheet holds).
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Builds an IsoDate from numeric parts, or null when the day does not exist. */
+export function isoDateFromParts(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d.toISOString().slice(0, 10);
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when the text is a real `YYYY-MM-DD` date. */
+export function isIsoDate(text: string): text is IsoDate {
+  const m = ISO_RE.exec(text);
+  return m !== null && isoDateFromParts(Number(m[1]), Number(m[2]), Number(m[3])) === text;
+}
+
+function toUtcMs(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The date `days` calendar days after `date` (negative goes back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / MS_PER_DAY);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(toUtcMs(date)).getUTCDay();
+}
+
+/** The date part of a spreadsheet serial number (the fraction is a time of day). */
+export function isoDateFromSerial(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1) return null;
+  const ms = SERIAL_EPOCH_MS + Math.floor(serial) * MS_PER_DAY;
+  const date = fromUtcMs(ms);
+  return isIsoDate(date) ? date : null;
+}
+
+/** The spreadsheet serial number of a date (midnight). */
+export function serialFromIsoDate(date: IsoDate): number {
+  return Math.round((toUtcMs(date) - SERIAL_EPOCH_MS) / MS_PER_DAY);
+}
+
+/** The calendar date of an instant as seen in an IANA time zone. */
+export function isoDateInZone(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The later of two optional dates. */
+export function laterDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a >= b ? a : b;
+}

@@ -1,0 +1,2 @@
+/** Who must act next on a deal. */
+export type Ball = 'us' | 'customer';
