@@ -8,6 +8,7 @@ export type CellValue = string | number | boolean | null;
 export type CellErrorCode =
   | 'date.invalid'
   | 'date.noSuchDay'
+  | 'date.outsideEra'
   | 'amount.invalid'
   | 'amount.range'
   | 'amount.currency'
@@ -15,6 +16,8 @@ export type CellErrorCode =
   | 'probability.outOfRange'
   | 'stage.unknown'
   | 'ball.unknown'
+  | 'requestType.unknown'
+  | 'team.unknown'
   | 'text.tooLong';
 
 export type ParseResult<T> =

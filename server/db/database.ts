@@ -1,0 +1,49 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DealTable } from '../deals/deal.table.ts';
+import type { StageHistoryTable } from '../deals/stage-history.table.ts';
+import type { RequestTable } from '../requests/request.table.ts';
+import type { SpreadsheetTable } from '../spreadsheets/spreadsheet.table.ts';
+import type { SyncRunTable } from '../sync-runs/sync-run.table.ts';
+import type { VisitTable } from '../visits/visit.table.ts';
+
+export interface Database {
+  spreadsheets: SpreadsheetTable;
+  deals: DealTable;
+  deal_stage_history: StageHistoryTable;
+  visits: VisitTable;
+  requests: RequestTable;
+  sync_runs: SyncRunTable;
+}
+
+export type Db = Kysely<Database>;
+
+const PG_DATE = 1082;
+const PG_INT8 = 20;
+const asText = (value: string): string => value;
+
+export type DatabaseTarget =
+  | { readonly kind: 'postgres'; readonly url: string }
+  /** dataDir null keeps the embedded database in memory (tests, dry runs). */
+  | { readonly kind: 'pglite'; readonly dataDir: string | null };
+
+/** A Kysely instance over Postgres (pg pool) or the embedded PGlite, with the same type parsing. */
+export function createDb(target: DatabaseTarget): Db {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === PG_DATE || oid === PG_INT8 ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const pglite = new PGlite({
+    ...(target.dataDir === null ? {} : { dataDir: target.dataDir }),
+    parsers: { [PG_DATE]: asText, [PG_INT8]: asText },
+  });
+  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+}

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+import { bulkInsert, bulkUpdate, type BulkColumn, type BulkValue, type PgType } from './bulk-sql.ts';
+
+/** Tables holding one row per sheet row, with tombstones: deals, visits, requests. */
+export type TrackedTable = 'deals' | 'visits' | 'requests';
+
+/** How one record field becomes one column. */
+export interface RecordColumn<T> {
+  readonly name: string;
+  readonly type: PgType;
+  readonly get: (value: T) => BulkValue;
+}
+
+/** A row to write: its identity, its content hash and the record itself. */
+export interface TrackedWrite<T> {
+  readonly id: string;
+  readonly hash: string;
+  readonly issueCount: number;
+  readonly value: T;
+}
+
+function columnsOf<T>(rows: readonly TrackedWrite<T>[], columns: readonly RecordColumn<T>[]): BulkColumn[] {
+  return [
+    { name: 'id', type: 'text', values: rows.map((r) => r.id) },
+    { name: 'row_hash', type: 'text', values: rows.map((r) => r.hash) },
+    { name: 'cell_issue_count', type: 'integer', values: rows.map((r) => r.issueCount) },
+    ...columns.map((c) => ({ name: c.name, type: c.type, values: rows.map((r) => c.get(r.value)) })),
+  ];
+}
+
+export async function insertTracked<T>(
+  db: Db,
+  table: TrackedTable,
+  spreadsheetId: string,
+  rows: readonly TrackedWrite<T>[],
+  columns: readonly RecordColumn<T>[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkInsert(db, table, [
+    { name: 'spreadsheet_id', type: 'text', values: rows.map(() => spreadsheetId) },
+    ...columnsOf(rows, columns),
+    { name: 'first_seen_at', type: 'timestamptz', values: rows.map(() => at) },
+    { name: 'updated_at', type: 'timestamptz', values: rows.map(() => at) },
+  ]);
+}
+
+/** Rewrites changed rows, bringing back any that had been tombstoned. */
+export async function updateTracked<T>(
+  db: Db,
+  table: TrackedTable,
+  spreadsheetId: string,
+  rows: readonly TrackedWrite<T>[],
+  columns: readonly RecordColumn<T>[],
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkUpdate(db, table, spreadsheetId, [
+    ...columnsOf(rows, columns),
+    { name: 'updated_at', type: 'timestamptz', values: rows.map(() => at) },
+    { name: 'removed_at', type: 'timestamptz', values: rows.map(() => null) },
+  ]);
+}
+
+/** Marks rows that left the sheet as removed; they are never deleted. */
+export async function tombstoneTracked(
+  db: Db,
+  table: TrackedTable,
+  spreadsheetId: string,
+  ids: readonly string[],
+  at: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update ${sql.table(table)} set removed_at = ${at}, updated_at = ${at}
+    where spreadsheet_id = ${spreadsheetId} and id = any(${ids}::text[]) and removed_at is null`.execute(db);
+}

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { SourceKind } from './spreadsheet.table.ts';
+
+/**
+ * Serialises syncs of one spreadsheet: a transaction-scoped advisory lock, released at commit or
+ * rollback, so two syncs of one sheet never interleave while different sheets run in parallel.
+ */
+export async function lockSpreadsheet(db: Db, spreadsheetId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`sheets-sfa:${spreadsheetId}`}, 0))`.execute(db);
+}
+
+export interface SpreadsheetRecord {
+  readonly id: string;
+  readonly mapping: unknown;
+  readonly settings: unknown;
+}
+
+/** Registers the spreadsheet on its first sync and keeps its title and time zone current. */
+export async function upsertSpreadsheet(
+  db: Db,
+  input: { id: string; kind: SourceKind; title: string; timeZone: string },
+): Promise<SpreadsheetRecord> {
+  return db
+    .insertInto('spreadsheets')
+    .values({ id: input.id, source_kind: input.kind, title: input.title, time_zone: input.timeZone })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ title: input.title, time_zone: input.timeZone }))
+    .returning(['id', 'mapping', 'settings'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function saveMapping(db: Db, spreadsheetId: string, mapping: unknown, syncedAt: Date): Promise<void> {
+  await db
+    .updateTable('spreadsheets')
+    .set({ mapping: JSON.stringify(mapping), last_synced_at: syncedAt })
+    .where('id', '=', spreadsheetId)
+    .execute();
+}
+
+export async function saveSettings(db: Db, spreadsheetId: string, settings: unknown): Promise<void> {
+  await db.updateTable('spreadsheets').set({ settings: JSON.stringify(settings) }).where('id', '=', spreadsheetId).execute();
+}

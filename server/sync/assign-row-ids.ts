@@ -1,0 +1,86 @@
+/** A sheet row as identity assignment sees it. */
+export interface IdentityCandidate {
+  readonly idCell: string | null;
+  readonly hash: string;
+  /** Account + title or similar: what a person would call the same record. */
+  readonly naturalKey: string;
+}
+
+/** A stored row as identity assignment sees it. */
+export interface StoredIdentity {
+  readonly hash: string;
+  readonly naturalKey: string;
+  readonly removed: boolean;
+}
+
+export interface IdAssignment {
+  /** The id of each candidate, in order. */
+  readonly ids: readonly string[];
+  /** Indexes of candidates whose id cell must be (re)written. */
+  readonly idWrites: readonly number[];
+  /** How many carried an id that another row already held (a pasted duplicate). */
+  readonly reissued: number;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/**
+ * Gives every sheet row a stable id.
+ * - A row keeps the id in its id cell. When several rows carry one id (a pasted copy), the one
+ *   that still matches the stored row keeps it and the others get new ids.
+ * - A row with no id first adopts a live stored row that no sheet row claimed and whose content
+ *   matches (an id cell cleared by hand, or ids issued by a sync whose write-back failed), then a
+ *   unique natural-key match, and only then gets a new id. Without this, a failed write-back
+ *   would turn every new row into a duplicate plus a tombstone on the next sync.
+ */
+export function assignRowIds(
+  rows: readonly IdentityCandidate[],
+  stored: ReadonlyMap<string, StoredIdentity>,
+  newId: () => string,
+): IdAssignment {
+  const ids: (string | null)[] = rows.map(() => null);
+  const byId = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.idCell !== null) pushTo(byId, row.idCell, i);
+  });
+
+  let reissued = 0;
+  for (const [id, indexes] of byId) {
+    const known = stored.get(id);
+    const keeper =
+      (known && indexes.find((i) => rows[i]?.hash === known.hash)) ??
+      (known && indexes.find((i) => rows[i]?.naturalKey === known.naturalKey)) ??
+      indexes[0];
+    for (const i of indexes) {
+      if (i === keeper) ids[i] = id;
+      else reissued++;
+    }
+  }
+
+  const claimed = new Set(ids.filter((id): id is string => id !== null));
+  const unclaimedByHash = new Map<string, string[]>();
+  const unclaimedByKey = new Map<string, string[]>();
+  for (const [id, row] of stored) {
+    if (row.removed || claimed.has(id)) continue;
+    pushTo(unclaimedByHash, row.hash, id);
+    if (row.naturalKey !== '') pushTo(unclaimedByKey, row.naturalKey, id);
+  }
+  const adopt = (id: string): string => {
+    claimed.add(id);
+    return id;
+  };
+  const idWrites: number[] = [];
+  rows.forEach((row, i) => {
+    if (ids[i] !== null) return;
+    const byHash = unclaimedByHash.get(row.hash)?.find((id) => !claimed.has(id));
+    const keyMatches = (unclaimedByKey.get(row.naturalKey) ?? []).filter((id) => !claimed.has(id));
+    const byKey = row.naturalKey !== '' && keyMatches.length === 1 ? keyMatches[0] : undefined;
+    ids[i] = adopt(byHash ?? byKey ?? newId());
+    idWrites.push(i);
+  });
+  return { ids: ids as string[], idWrites, reissued };
+}

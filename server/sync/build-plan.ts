@@ -1,0 +1,82 @@
+import { serialFromIsoDate } from '../../shared/calendar/iso-date.ts';
+import type { DealMemory, DealStatus } from '../../shared/flags/flag.ts';
+import { renderFlags } from '../../shared/flags/flag-messages.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
+import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
+import type { Deal } from '../../shared/records/deal.ts';
+import type { TabKind } from '../../shared/records/tab-kind.ts';
+import type { ReadTabResult } from '../../shared/rows/read-tab.ts';
+import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
+import { buildTabPlan, type RowServiceValues } from '../../shared/write-plan/build-tab-plan.ts';
+import { tabSetup } from '../../shared/write-plan/tab-setup.ts';
+import type { TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
+
+/** One deal row after the sync: what the plan writes back beside it. */
+export interface DealOutcome {
+  readonly sheetRow: number;
+  readonly id: string;
+  readonly deal: Deal;
+  readonly memory: DealMemory;
+  readonly status: DealStatus;
+}
+
+interface IdOnlyTab<K extends TabKind> {
+  readonly tab: ResolvedTab<K>;
+  readonly read: ReadTabResult<K>;
+  readonly ids: readonly { sheetRow: number; id: string }[];
+}
+
+export interface PlanInput {
+  readonly spreadsheetId: string;
+  readonly settings: SyncSettings;
+  readonly locale: Locale;
+  readonly grids: { of(name: string): SheetGrid };
+  readonly deals: { tab: ResolvedTab<'deals'>; read: ReadTabResult<'deals'>; outcomes: readonly DealOutcome[] };
+  readonly visits: IdOnlyTab<'visits'> | null;
+  readonly requests: IdOnlyTab<'requests'> | null;
+}
+
+function dealValues(o: DealOutcome, locale: Locale): RowServiceValues {
+  const rendered = renderFlags(o.status.flags, locale);
+  return {
+    sheetRow: o.sheetRow,
+    values: {
+      id: o.id,
+      stageEnteredOn: o.deal.stage === null || o.memory.stageEnteredOn === null ? null : serialFromIsoDate(o.memory.stageEnteredOn),
+      daysInStage: o.status.daysInStage,
+      ballDays: o.status.ballDays,
+      flags: rendered.labels === '' ? null : rendered.labels,
+      flagReasons: rendered.reasons === '' ? null : rendered.reasons,
+    },
+  };
+}
+
+function idTabPlan<K extends TabKind>(input: PlanInput, t: IdOnlyTab<K>): TabPlan {
+  return buildTabPlan({
+    tab: t.tab,
+    grid: input.grids.of(t.tab.sheet),
+    locale: input.locale,
+    rows: t.ids.map(({ sheetRow, id }) => ({ sheetRow, values: { id } })),
+    blankRows: t.read.blankRowsWithServiceValues,
+    setup: (columns, created) => tabSetup(t.tab, input.settings, input.locale, columns, created),
+  });
+}
+
+/** The whole write plan of a sync: service columns and ids on every mapped tab. */
+export function buildPlan(input: PlanInput): WritePlan {
+  const { deals } = input;
+  const tabs: TabPlan[] = [
+    buildTabPlan({
+      tab: deals.tab,
+      grid: input.grids.of(deals.tab.sheet),
+      locale: input.locale,
+      rows: deals.outcomes.map((o) => dealValues(o, input.locale)),
+      blankRows: deals.read.blankRowsWithServiceValues,
+      setup: (columns, created) => tabSetup(deals.tab, input.settings, input.locale, columns, created),
+    }),
+  ];
+  if (input.visits !== null) tabs.push(idTabPlan(input, input.visits));
+  if (input.requests !== null) tabs.push(idTabPlan(input, input.requests));
+  return { spreadsheetId: input.spreadsheetId, tabs };
+}

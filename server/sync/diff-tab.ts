@@ -1,0 +1,50 @@
+import type { TabKind } from '../../shared/records/tab-kind.ts';
+import type { TabRow } from '../../shared/rows/read-tab.ts';
+import { assignRowIds, type StoredIdentity } from './assign-row-ids.ts';
+import { contentHash } from './content-hash.ts';
+
+/** How one sheet row compares with what Postgres holds. */
+export type RowChange = 'inserted' | 'updated' | 'unchanged';
+
+export interface DiffedRow<K extends TabKind> {
+  readonly row: TabRow<K>;
+  readonly id: string;
+  readonly hash: string;
+  readonly change: RowChange;
+}
+
+export interface TabDiff<K extends TabKind> {
+  readonly rows: readonly DiffedRow<K>[];
+  /** Live stored rows no longer on the sheet: to become tombstones. */
+  readonly removedIds: readonly string[];
+  readonly reissued: number;
+}
+
+/**
+ * Assigns ids and classifies every row of a tab against the stored rows: new, edited (or back
+ * from a tombstone), unchanged; stored rows missing from the sheet are removed.
+ */
+export function diffTab<K extends TabKind>(
+  rows: readonly TabRow<K>[],
+  stored: ReadonlyMap<string, StoredIdentity>,
+  naturalKey: (row: TabRow<K>) => string,
+  newId: () => string,
+): TabDiff<K> {
+  const hashes = rows.map((r) => contentHash(r.contentKey));
+  const assignment = assignRowIds(
+    rows.map((row, i) => ({ idCell: row.idCell, hash: hashes[i] ?? '', naturalKey: naturalKey(row) })),
+    stored,
+    newId,
+  );
+  const seen = new Set<string>();
+  const diffed = rows.map((row, i): DiffedRow<K> => {
+    const id = assignment.ids[i] ?? '';
+    const hash = hashes[i] ?? '';
+    seen.add(id);
+    const known = stored.get(id);
+    const change: RowChange = known === undefined ? 'inserted' : known.hash !== hash || known.removed ? 'updated' : 'unchanged';
+    return { row, id, hash, change };
+  });
+  const removedIds = [...stored].filter(([id, s]) => !s.removed && !seen.has(id)).map(([id]) => id);
+  return { rows: diffed, removedIds, reissued: assignment.reissued };
+}

@@ -1,0 +1,62 @@
+import type { MemoryStep } from '../../shared/history/deal-memory.ts';
+import type { SpecialRequest } from '../../shared/records/request.ts';
+import type { TabKind } from '../../shared/records/tab-kind.ts';
+import type { Visit } from '../../shared/records/visit.ts';
+import { insertTracked, updateTracked, type RecordColumn, type TrackedTable, type TrackedWrite } from '../db/tracked-rows.ts';
+import type { Db } from '../db/database.ts';
+import { DEAL_COLUMNS, type StoredDealValue } from '../deals/deal.columns.ts';
+import { REQUEST_COLUMNS, type StoredRequestValue } from '../requests/request.columns.ts';
+import { VISIT_COLUMNS, type StoredVisitValue } from '../visits/visit.columns.ts';
+import type { DiffedRow, TabDiff } from './diff-tab.ts';
+
+async function writeChanged<K extends TabKind, T>(
+  db: Db,
+  table: TrackedTable,
+  spreadsheetId: string,
+  diff: TabDiff<K>,
+  value: (row: DiffedRow<K>, index: number) => T,
+  columns: readonly RecordColumn<T>[],
+  at: Date,
+): Promise<void> {
+  const inserts: TrackedWrite<T>[] = [];
+  const updates: TrackedWrite<T>[] = [];
+  diff.rows.forEach((d, i) => {
+    if (d.change === 'unchanged') return;
+    const write = { id: d.id, hash: d.hash, issueCount: d.row.issues.length, value: value(d, i) };
+    (d.change === 'inserted' ? inserts : updates).push(write);
+  });
+  await insertTracked(db, table, spreadsheetId, inserts, columns, at);
+  await updateTracked(db, table, spreadsheetId, updates, columns, at);
+}
+
+export async function writeDeals(db: Db, spreadsheetId: string, diff: TabDiff<'deals'>, steps: readonly MemoryStep[], at: Date): Promise<void> {
+  await writeChanged<'deals', StoredDealValue>(
+    db,
+    'deals',
+    spreadsheetId,
+    diff,
+    (d, i) => ({ deal: d.row.record, memory: (steps[i] as MemoryStep).memory }),
+    DEAL_COLUMNS,
+    at,
+  );
+}
+
+export async function writeVisits(
+  db: Db,
+  spreadsheetId: string,
+  diff: TabDiff<'visits'>,
+  dealOf: (visit: Visit) => string | null,
+  at: Date,
+): Promise<void> {
+  await writeChanged<'visits', StoredVisitValue>(db, 'visits', spreadsheetId, diff, (d) => ({ visit: d.row.record, dealId: dealOf(d.row.record) }), VISIT_COLUMNS, at);
+}
+
+export async function writeRequests(
+  db: Db,
+  spreadsheetId: string,
+  diff: TabDiff<'requests'>,
+  dealOf: (request: SpecialRequest) => string | null,
+  at: Date,
+): Promise<void> {
+  await writeChanged<'requests', StoredRequestValue>(db, 'requests', spreadsheetId, diff, (d) => ({ request: d.row.record, dealId: dealOf(d.row.record) }), REQUEST_COLUMNS, at);
+}

@@ -1,0 +1,80 @@
+import { cellText } from '../cells/cell-text.ts';
+import type { CellValue } from '../cells/cell-value.ts';
+import type { SheetGrid } from '../mapping/sheet-grid.ts';
+import type { ResolvedTab } from '../mapping/tab-mapping.ts';
+import type { Deal } from '../records/deal.ts';
+import type { SpecialRequest } from '../records/request.ts';
+import type { FieldOf, TabKind } from '../records/tab-kind.ts';
+import type { Visit } from '../records/visit.ts';
+import type { SyncSettings } from '../settings/sync-settings.ts';
+import type { CellIssue } from './cell-issue.ts';
+import { RowReader } from './read-context.ts';
+import { readDealRow } from './read-deal-row.ts';
+import { readRequestRow } from './read-request-row.ts';
+import { readVisitRow } from './read-visit-row.ts';
+
+export interface RecordsByKind {
+  deals: Deal;
+  visits: Visit;
+  requests: SpecialRequest;
+}
+
+/** One data row of a tab, read. */
+export interface TabRow<K extends TabKind> {
+  /** 1-based sheet row. */
+  readonly sheetRow: number;
+  /** The id the row carries in the service's id column, if any. */
+  readonly idCell: string | null;
+  readonly record: RecordsByKind[K];
+  readonly issues: readonly CellIssue[];
+  /**
+   * The mapped cells in field order (not column order), so moving a column does not read as an
+   * edit; the server hashes it to tell changed rows from unchanged ones.
+   */
+  readonly contentKey: string;
+}
+
+export interface ReadTabResult<K extends TabKind> {
+  readonly rows: readonly TabRow<K>[];
+  /** Rows with no team data left that still hold service values, which must be cleared. */
+  readonly blankRowsWithServiceValues: readonly number[];
+  readonly lastRow: number;
+}
+
+type RowReaders = { readonly [K in TabKind]: (r: RowReader<K>, settings: SyncSettings) => RecordsByKind[K] };
+const READERS: RowReaders = { deals: readDealRow, visits: readVisitRow, requests: readRequestRow };
+
+function keyPart(cell: CellValue | undefined): string {
+  if (cell === null || cell === undefined || cell === '') return '';
+  if (typeof cell === 'number') return `n${cell}`;
+  if (typeof cell === 'boolean') return cell ? 'bT' : 'bF';
+  return `s${cell.trim()}`;
+}
+
+/**
+ * Reads a tab's data rows below its header. A row with every mapped cell empty is not a record
+ * (teams pre-number empty rows), but any service values left on it are reported for clearing.
+ */
+export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid, settings: SyncSettings): ReadTabResult<K> {
+  const fieldColumns = (Object.entries(tab.fields) as [FieldOf<K>, number][]).sort(([a], [b]) => (a < b ? -1 : 1));
+  const serviceColumns = Object.values(tab.serviceColumns) as number[];
+  const idColumn = tab.serviceColumns.id;
+  const read = READERS[tab.kind] as (r: RowReader<K>, settings: SyncSettings) => RecordsByKind[K];
+  const emptyKey = fieldColumns.map(() => '').join('\u001f');
+  const rows: TabRow<K>[] = [];
+  const blank: number[] = [];
+  for (let index = tab.headerRow; index < grid.rows.length; index++) {
+    const cells = grid.rows[index] ?? [];
+    const sheetRow = index + 1;
+    const contentKey = fieldColumns.map(([, column]) => keyPart(cells[column - 1])).join('\u001f');
+    if (contentKey === emptyKey) {
+      if (serviceColumns.some((c) => keyPart(cells[c - 1]) !== '')) blank.push(sheetRow);
+      continue;
+    }
+    const reader = new RowReader(tab, cells, sheetRow);
+    const record = read(reader, settings);
+    const idText = idColumn === undefined ? '' : cellText(cells[idColumn - 1]);
+    rows.push({ sheetRow, idCell: idText === '' ? null : idText, record, issues: reader.issues, contentKey });
+  }
+  return { rows, blankRowsWithServiceValues: blank, lastRow: grid.rows.length };
+}
