@@ -70,6 +70,7 @@ export function buildTabPlan(input: TabPlanInput): TabPlan {
     kind: tab.kind,
     headerRow: tab.headerRow,
     lastRow: Math.max(grid.rows.length, tab.headerRow + 1),
+    columns: full,
     newColumns,
     writes,
     setup: newColumns.length > 0 ? input.setup(full, new Set(newColumns.map((c) => c.key))) : [],

@@ -49,6 +49,8 @@ export interface TabPlan {
   readonly headerRow: number;
   /** The last sheet row holding data when the sheet was read; setup ranges reach this far. */
   readonly lastRow: number;
+  /** Where every service column of the tab sits after this plan (existing and new). */
+  readonly columns: Readonly<Partial<Record<ServiceColumnKey, number>>>;
   readonly newColumns: readonly NewServiceColumn[];
   /** Only cells whose value differs from what the sheet holds; empty when nothing changed. */
   readonly writes: readonly CellWrite[];

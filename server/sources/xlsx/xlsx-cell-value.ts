@@ -1,0 +1,38 @@
+import type ExcelJS from 'exceljs';
+import type { CellValue } from '../../../shared/cells/cell-value.ts';
+
+const MS_PER_DAY = 86_400_000;
+const SERIAL_OF_UNIX_EPOCH = 25_569;
+
+/** exceljs hands dates over as UTC instants of the local wall-clock time; back to a serial. */
+export function serialFromExcelDate(date: Date): number {
+  return date.getTime() / MS_PER_DAY + SERIAL_OF_UNIX_EPOCH;
+}
+
+export function excelDateFromSerial(serial: number): Date {
+  return new Date(Math.round((serial - SERIAL_OF_UNIX_EPOCH) * MS_PER_DAY));
+}
+
+function fromScalar(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return serialFromExcelDate(value);
+  return null;
+}
+
+/**
+ * A cell as the sync reads it, the way Sheets' UNFORMATTED_VALUE would hand it over: a formula
+ * reads as its cached result, rich text as its plain text, a hyperlink as its text, a date as its
+ * serial number, an error as its code (#N/A), so it is reported rather than silently dropped.
+ */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return fromScalar(v);
+  if ('formula' in v || 'sharedFormula' in v) return fromScalar(cell.result);
+  if ('richText' in v) return v.richText.map((part) => part.text).join('');
+  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cell.text;
+  if ('error' in v) return String(v.error);
+  return cell.text === '' ? null : cell.text;
+}
