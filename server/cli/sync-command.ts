@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isoDateInZone } from '../../shared/calendar/iso-date.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
+import { databaseTargetFromEnv } from '../config/database-target.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { XlsxSource } from '../sources/xlsx/xlsx-source.ts';
+import { syncSpreadsheet, type MappingInput, type SyncPhase } from '../sync/sync-engine.ts';
+import { SyncError } from '../sync/sync-error.ts';
+import { format } from '../../shared/i18n/locale.ts';
+import type { SyncArgs } from './cli-args.ts';
+import { CLI_MESSAGES } from './cli-messages.ts';
+import { jsonReport } from './json-report.ts';
+import { summaryText } from './print-summary.ts';
+import { ProgressBar } from './progress-bar.ts';
+
+export interface CliIo {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly clock: () => Date;
+}
+
+async function readMapping(path: string): Promise<MappingInput> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SyncError('mapping_invalid', `cannot read the mapping file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SyncError('mapping_invalid', `the mapping file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SyncError('mapping_invalid', `the mapping file ${path} must hold a JSON object`);
+  }
+  return value as MappingInput;
+}
+
+function mappingTimeZone(mapping: MappingInput | null): string {
+  const settings = mapping?.settings;
+  if (typeof settings === 'object' && settings !== null && 'timeZone' in settings && typeof settings.timeZone === 'string') {
+    return settings.timeZone;
+  }
+  return DEFAULT_SETTINGS.timeZone;
+}
+
+const PHASE_LABEL = { read: 'progressRead', diff: 'progressDiff', write: 'progressWrite', apply: 'progressApply' } as const satisfies Record<SyncPhase, keyof typeof CLI_MESSAGES>;
+
+/** `sheets-sfa sync`: returns the exit code. SyncErrors (unusable input) are the caller's exit 2. */
+export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
+  const workbook = resolve(args.workbook);
+  const output = args.dryRun ? null : resolve(args.out ?? args.workbook);
+  const mapping = args.mapping === null ? null : await readMapping(args.mapping);
+  const now = args.now ?? isoDateInZone(io.clock(), mappingTimeZone(mapping));
+  const progress = new ProgressBar(io.stderr);
+  const lang = args.lang ?? 'ja';
+  const source = new XlsxSource(workbook, {
+    readOnly: args.dryRun,
+    ...(args.out !== null && !args.dryRun ? { outPath: resolve(args.out) } : {}),
+    onRows: (done, total) => progress.update(CLI_MESSAGES.progressRead[lang], done, total),
+  });
+  const db = await openDatabase(databaseTargetFromEnv(io.env));
+  try {
+    const report = await syncSpreadsheet(db, source, {
+      now,
+      dryRun: args.dryRun,
+      mapping,
+      clock: io.clock,
+      onPhase: (phase) => progress.update(format(CLI_MESSAGES[PHASE_LABEL[phase]][lang])),
+    });
+    progress.done();
+    const paths = { workbook, output, backup: source.backupPath };
+    io.stdout.write(
+      args.json ? `${JSON.stringify(jsonReport(report, paths), null, 2)}\n` : `${summaryText(report, args.lang ?? report.locale, paths)}\n`,
+    );
+    return 0;
+  } finally {
+    progress.done();
+    await db.destroy();
+  }
+}
