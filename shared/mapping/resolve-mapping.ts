@@ -34,6 +34,18 @@ export function findHeaderRow(grid: SheetGrid): number | null {
   return best?.row ?? null;
 }
 
+/** The first row holding the most of the header texts a mapping names (letters never match). */
+function rowNaming(grid: SheetGrid, names: readonly string[]): number | null {
+  const wanted = new Set(names.map(normalizeHeader).filter((n) => n !== ''));
+  let best: { row: number; hits: number } | null = null;
+  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let row = 1; row <= limit; row++) {
+    const hits = rowTexts(grid, row).filter((cell) => wanted.has(normalizeHeader(cell))).length;
+    if (hits > 0 && (best === null || hits > best.hits)) best = { row, hits };
+  }
+  return best?.row ?? null;
+}
+
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 function headerLocale(headers: readonly string[]): Locale {
@@ -125,7 +137,7 @@ function explicitTab<K extends TabKind>(kind: K, spec: TabSpec, grids: readonly 
     problems.push({ code: 'mapping.sheetMissing', kind, sheet: spec.sheet });
     return null;
   }
-  const headerRow = spec.headerRow ?? findHeaderRow(grid);
+  const headerRow = spec.headerRow ?? rowNaming(grid, Object.values(spec.columns ?? {})) ?? findHeaderRow(grid);
   if (headerRow === null) {
     problems.push({ code: 'mapping.noHeaderRow', kind, sheet: spec.sheet });
     return null;
