@@ -22,6 +22,7 @@ export const CLI_MESSAGES = {
   moreIssues: { ja: '  …ほか{count}件(--json ですべて出力)', en: '  … {count} more (--json lists them all)' },
   warningsHeading: { ja: '注意', en: 'Warnings' },
   written: { ja: '書き込んだセル: {count}(SFA列とID列のみ)', en: 'Cells written: {count} (service and id columns only)' },
+  wouldWrite: { ja: '書き込む予定のセル: {count}(SFA列とID列のみ)', en: 'Cells a sync would write: {count} (service and id columns only)' },
   savedTo: { ja: '保存先: {path}', en: 'Saved to: {path}' },
   backup: { ja: 'バックアップ: {path}', en: 'Backup: {path}' },
   duration: { ja: '所要時間: {ms} ms', en: 'Took {ms} ms' },

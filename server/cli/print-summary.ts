@@ -51,7 +51,7 @@ export function summaryText(report: SyncReport, locale: Locale, paths: { output:
   const warnings = warningsOf(report);
   if (warnings.length > 0) lines.push('', t('warningsHeading'), ...warnings.map((w) => `  ${w}`));
 
-  lines.push('', t('written', { count: report.cellsWritten }));
+  lines.push('', t(report.dryRun ? 'wouldWrite' : 'written', { count: report.cellsWritten }));
   if (paths.output !== null && !report.dryRun) lines.push(t('savedTo', { path: paths.output }));
   if (paths.backup !== null) lines.push(t('backup', { path: paths.backup }));
   lines.push(t('duration', { ms: report.durationMs }));

@@ -63,6 +63,12 @@ function idTabPlan<K extends TabKind>(input: PlanInput, t: IdOnlyTab<K>): TabPla
   });
 }
 
+function stageLabelsInUse(outcomes: readonly DealOutcome[]): string[] {
+  const labels = new Set<string>();
+  for (const o of outcomes) if (o.deal.stage !== null && o.deal.stageLabel !== null) labels.add(o.deal.stageLabel);
+  return [...labels];
+}
+
 /** The whole write plan of a sync: service columns and ids on every mapped tab. */
 export function buildPlan(input: PlanInput): WritePlan {
   const { deals } = input;
@@ -73,7 +79,7 @@ export function buildPlan(input: PlanInput): WritePlan {
       locale: input.locale,
       rows: deals.outcomes.map((o) => dealValues(o, input.locale)),
       blankRows: deals.read.blankRowsWithServiceValues,
-      setup: (columns, created) => tabSetup(deals.tab, input.settings, input.locale, columns, created),
+      setup: (columns, created) => tabSetup(deals.tab, input.settings, input.locale, columns, created, stageLabelsInUse(deals.outcomes)),
     }),
   ];
   if (input.visits !== null) tabs.push(idTabPlan(input, input.visits));

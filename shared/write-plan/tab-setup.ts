@@ -22,6 +22,7 @@ export function tabSetup(
   locale: Locale,
   columns: Readonly<Partial<Record<ServiceColumnKey, number>>>,
   created: ReadonlySet<ServiceColumnKey>,
+  stageLabelsInUse: readonly string[] = [],
 ): SetupStep[] {
   const steps: SetupStep[] = [];
   const createdColumns = [...created].map((k) => columns[k]).filter((c): c is number => c !== undefined);
@@ -43,7 +44,8 @@ export function tabSetup(
     }
     const stageColumn = tab.kind === 'deals' ? (tab.fields as Partial<Record<string, number>>).stage : undefined;
     if (stageColumn !== undefined) {
-      const labels = [...settings.stages.map((s) => s.label), ...Object.keys(settings.stageLabels)];
+      // The labels the team already writes come first, so the list never rejects its own rows.
+      const labels = [...stageLabelsInUse, ...settings.stages.map((s) => s.label), ...Object.keys(settings.stageLabels)];
       steps.push({ kind: 'dropdown', column: stageColumn, values: [...new Set(labels)] });
     }
   }

@@ -39,7 +39,8 @@ function applySetup(sheet: ExcelJS.Worksheet, tab: TabPlan, step: SetupStep): vo
       const list = `"${step.values.join(',')}"`;
       if (cell.dataValidation !== undefined || list.length > 255) return;
       for (let row = firstRow; row <= lastRow; row++) {
-        sheet.getCell(row, step.column).dataValidation = { type: 'list', allowBlank: true, formulae: [list] };
+        // A suggestion list only: no error box, so a label the team types that is not on it stays.
+        sheet.getCell(row, step.column).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [list] };
       }
       return;
     }

@@ -1,4 +1,4 @@
-import { access, open, constants } from 'node:fs/promises';
+import { access, open, constants, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SyncError } from '../../sync/sync-error.ts';
@@ -35,6 +35,7 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function openWorkbook(path: string, options: { mustWrite: boolean }): Promise<ExcelJS.Workbook> {
   if (!(await exists(path))) throw new SyncError('not_found', `file not found: ${path}`);
+  if (!(await stat(path)).isFile()) throw new SyncError('not_a_workbook', `${basename(path)} is not a file`);
   const magic = await firstBytes(path);
   if (startsWith(magic, CFB_MAGIC)) {
     throw new SyncError('encrypted', `${basename(path)} is password-protected or a legacy .xls file; save it as an unprotected .xlsx`);
@@ -56,5 +57,7 @@ export async function openWorkbook(path: string, options: { mustWrite: boolean }
   } catch (error) {
     throw new SyncError('not_a_workbook', `${basename(path)} could not be read as a workbook: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  // exceljs reads any zip (a renamed .docx, a zip of CSVs) as a workbook with no sheets.
+  if (workbook.worksheets.length === 0) throw new SyncError('not_a_workbook', `${basename(path)} holds no worksheets`);
   return workbook;
 }

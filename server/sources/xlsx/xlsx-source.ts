@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
@@ -97,10 +97,15 @@ export class XlsxSource implements SheetSource {
       await copyFile(this.path, this.backupPath);
     }
     // Written beside the target and renamed over it: a crash mid-write never leaves half a file.
-    const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+    // Through a symlink to the real file, keeping its permission bits (a private 0600 workbook
+    // of customer data must not come back world-readable).
+    const target = await realpath(out).catch(() => out);
+    const mode = await stat(target).then((s) => s.mode & 0o7777).catch(() => null);
+    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
     try {
       await workbook.xlsx.writeFile(temp);
-      await rename(temp, out);
+      if (mode !== null) await chmod(temp, mode);
+      await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
