@@ -38,7 +38,7 @@ export interface Measurements {
 
 export interface BenchResults {
   readonly generatedAt: string;
-  readonly environment: { readonly node: string; readonly postgres: string; readonly cpus: number; readonly memoryGiB: number; readonly server: string };
+  readonly environment: { readonly node: string; readonly postgres: string; readonly cpus: number; readonly memoryGiB: number; readonly server: string; readonly loadAverage: { readonly atStart: number; readonly atEnd: number } };
   readonly config: { readonly sizes: readonly number[]; readonly runs: number; readonly seed: number; readonly today: string; readonly editFraction: number };
   readonly table: readonly CaseRow[];
   readonly targets: readonly TargetCheck[];

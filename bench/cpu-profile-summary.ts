@@ -23,7 +23,7 @@ export interface FunctionTime {
 
 export interface CpuSummary {
   readonly profiledMs: number;
-  /** By self time, highest first. */
+  /** By self time, highest first; the profiler's own (idle)/(program) and bench/ frames left out. */
   readonly bySelf: readonly FunctionTime[];
   /** Functions in the project's own code (not node_modules, not bench/), by inclusive time. */
   readonly projectByTotal: readonly FunctionTime[];
@@ -45,11 +45,13 @@ export async function summarizeCpuProfile(file: string, root: string, top = 25):
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   const project = new Set<string>();
+  const harness = new Set<string>();
   const keyOf = (node: ProfileNode): string => {
     const { functionName, url, lineNumber } = node.callFrame;
     const where = url === '' ? '' : ` ${shortUrl(url, root)}:${lineNumber + 1}`;
     const key = `${functionName === '' ? '(anonymous)' : functionName}${where}`;
     if (url.includes(root) && !url.includes('/node_modules/') && !url.includes('/bench/')) project.add(key);
+    if (url.includes('/bench/') || functionName === '(idle)' || functionName === '(program)') harness.add(key);
     return key;
   };
   const root0 = profile.nodes[0];
@@ -71,7 +73,7 @@ export async function summarizeCpuProfile(file: string, root: string, top = 25):
   };
   walk(root0, new Map());
   const timeOf = (name: string): FunctionTime => ({ name, selfMs: self.get(name) ?? 0, totalMs: total.get(name) ?? 0 });
-  const bySelf = [...self.keys()].map(timeOf).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+  const bySelf = [...self.keys()].filter((k) => !harness.has(k)).map(timeOf).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
   const projectByTotal = [...project].map(timeOf).sort((a, b) => b.totalMs - a.totalMs).slice(0, top);
   return { profiledMs, bySelf, projectByTotal };
 }

@@ -17,6 +17,7 @@ export function resultLines(results: BenchResults): string[] {
   const lines: string[] = [];
   const { environment: env, config } = results;
   lines.push(`sheets-sfa sync bench — Node ${env.node}, Postgres ${env.postgres} (${env.server}), ${env.cpus} CPUs, ${env.memoryGiB} GiB; best of ${config.runs}, today ${config.today}, seed ${config.seed}`);
+  lines.push(`1-minute load average ${env.loadAverage.atStart.toFixed(2)} at start, ${env.loadAverage.atEnd.toFixed(2)} at end (anything above 0 is other work sharing the CPUs)`);
   lines.push('');
   lines.push(
     ...table(

@@ -9,8 +9,8 @@
 //
 // Environment: BENCH_DATABASE_URL (a role that may CREATE DATABASE), BENCH_SIZES (default
 // "10000,100000"), BENCH_RUNS (default 3), BENCH_XLSX_100K ("auto" | "run" | "skip"),
-// BENCH_CPU_PROF=1 (also CPU-profile the profile worker).
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+// BENCH_CPU_PROF=1 (also CPU-profile the profile worker, into bench/results/cpu-profile/).
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,7 @@ const largest = sizes[sizes.length - 1] ?? 0;
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-  log(`${label}…`);
+  log(`${label}… (load average ${(os.loadavg()[0] ?? 0).toFixed(2)})`);
   const start = performance.now();
   const result = await work();
   log(`${label}: done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
@@ -54,7 +54,7 @@ async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<{ v: string }>('show server_version')).rows[0]?.v ?? '?';
+    return (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '?';
   } finally {
     await client.end();
   }
@@ -67,8 +67,10 @@ async function cpuSummaryOf(dir: string): Promise<CpuSummary | null> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   // Ctrl-C: exit normally so the cluster's exit handler stops and deletes it.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   if (sizes.length === 0) throw new Error('BENCH_SIZES names no sizes');
 
   const explicitUrl = env['BENCH_DATABASE_URL'];
@@ -111,15 +113,19 @@ async function main(): Promise<void> {
 
     let profile: ProfileCaseResult | null = null;
     let cpu: CpuSummary | null = null;
-    const cpuDir = join(RESULTS_DIR, `cpu-${Date.now()}`);
-    if (cpuProfile) await mkdir(cpuDir, { recursive: true });
+    // Only the latest profile is kept; open it in Chrome DevTools for the full picture.
+    const cpuDir = join(RESULTS_DIR, 'cpu-profile');
+    if (cpuProfile) {
+      await rm(cpuDir, { recursive: true, force: true });
+      await mkdir(cpuDir, { recursive: true });
+    }
     profile = (await step(`profile, ${largest} rows`, () => runInWorker({ ...base, kind: 'profile', rows: largest, editFraction: common.editFraction }, cpuProfile ? { cpuProfileDir: cpuDir } : {}))).result;
     if (cpuProfile) cpu = await cpuSummaryOf(cpuDir);
 
     const measurements: Measurements = { sync, copy, copyWithKey, naive, xlsx, xlsxSkipped, profile, cpu };
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
-      environment: { node: process.versions.node, postgres, cpus: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), server: cluster === null ? 'BENCH_DATABASE_URL' : 'throwaway cluster, fsync off' },
+      environment: { node: process.versions.node, postgres, cpus: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), server: cluster === null ? 'BENCH_DATABASE_URL' : 'throwaway cluster, fsync off', loadAverage: { atStart: loadAtStart, atEnd: os.loadavg()[0] ?? 0 } },
       config: { sizes, runs, ...common },
       table: caseRows(measurements),
       targets: targetChecks(measurements, largest),

@@ -28,18 +28,30 @@ export type DatabaseTarget =
   /** dataDir null keeps the embedded database in memory (tests, dry runs). */
   | { readonly kind: 'pglite'; readonly dataDir: string | null };
 
+// The pg pool behind a Db, for what Kysely cannot do: COPY on a dedicated connection.
+const POOLS = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool behind a Db on Postgres; null on PGlite. */
+export function poolOf(db: Db): pg.Pool | null {
+  return POOLS.get(db) ?? null;
+}
+
+const DATE_AS_TEXT = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === PG_DATE || oid === PG_INT8 ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 /** A Kysely instance over Postgres (pg pool) or the embedded PGlite, with the same type parsing. */
 export function createDb(target: DatabaseTarget): Db {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === PG_DATE || oid === PG_INT8 ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-      },
+      types: DATE_AS_TEXT,
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    POOLS.set(db, pool);
+    return db;
   }
   const pglite = new PGlite({
     ...(target.dataDir === null ? {} : { dataDir: target.dataDir }),

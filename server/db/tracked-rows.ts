@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import { bulkInsert, bulkUpdate, type BulkColumn, type BulkValue, type PgType } from './bulk-sql.ts';
+import { bulkUpdate, type BulkColumn, type BulkValue, type PgType } from './bulk-sql.ts';
+import type { BulkWriter } from './bulk-writer.ts';
 
 /** Tables holding one row per sheet row, with tombstones: deals, visits, requests. */
 export type TrackedTable = 'deals' | 'visits' | 'requests';
@@ -30,7 +31,7 @@ function columnsOf<T>(rows: readonly TrackedWrite<T>[], columns: readonly Record
 }
 
 export async function insertTracked<T>(
-  db: Db,
+  writer: BulkWriter,
   table: TrackedTable,
   spreadsheetId: string,
   rows: readonly TrackedWrite<T>[],
@@ -38,7 +39,7 @@ export async function insertTracked<T>(
   at: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
-  await bulkInsert(db, table, [
+  await writer.insert(table, [
     { name: 'spreadsheet_id', type: 'text', values: rows.map(() => spreadsheetId) },
     ...columnsOf(rows, columns),
     { name: 'first_seen_at', type: 'timestamptz', values: rows.map(() => at) },

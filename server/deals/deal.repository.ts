@@ -2,7 +2,7 @@ import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { DealMemory } from '../../shared/flags/flag.ts';
 import type { Ball } from '../../shared/records/ball.ts';
 import { isStageCode, type StageCode } from '../../shared/stages/stage.ts';
-import { bulkInsert } from '../db/bulk-sql.ts';
+import type { BulkWriter } from '../db/bulk-writer.ts';
 import type { Db } from '../db/database.ts';
 import { dealKey } from '../sync/natural-key.ts';
 import type { StoredIdentity } from '../sync/assign-row-ids.ts';
@@ -30,7 +30,7 @@ export async function loadDealStates(db: Db, spreadsheetId: string): Promise<Map
     states.set(r.id, {
       hash: r.row_hash,
       removed: r.removed_at !== null,
-      naturalKey: dealKey(r.account, r.title),
+      naturalKey: () => dealKey(r.account, r.title),
       stage: asStage(r.stage),
       stageChangedOn: r.stage_changed_on,
       ball: asBall(r.ball),
@@ -54,14 +54,14 @@ export interface StageHistoryEntry {
 }
 
 export async function insertStageHistory(
-  db: Db,
+  writer: BulkWriter,
   spreadsheetId: string,
   runId: string | null,
   entries: readonly StageHistoryEntry[],
   at: Date,
 ): Promise<void> {
   if (entries.length === 0) return;
-  await bulkInsert(db, 'deal_stage_history', [
+  await writer.insert('deal_stage_history', [
     { name: 'spreadsheet_id', type: 'text', values: entries.map(() => spreadsheetId) },
     { name: 'deal_id', type: 'text', values: entries.map((e) => e.dealId) },
     { name: 'from_stage', type: 'text', values: entries.map((e) => e.fromStage) },

@@ -11,7 +11,7 @@ export async function loadRequestStates(db: Db, spreadsheetId: string): Promise<
   return new Map(
     rows.map((r) => [
       r.id,
-      { hash: r.row_hash, removed: r.removed_at !== null, naturalKey: requestKey(r.requested_on, r.account, r.type, r.requester) },
+      { hash: r.row_hash, removed: r.removed_at !== null, naturalKey: () => requestKey(r.requested_on, r.account, r.type, r.requester) },
     ]),
   );
 }

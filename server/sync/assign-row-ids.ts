@@ -2,14 +2,17 @@
 export interface IdentityCandidate {
   readonly idCell: string | null;
   readonly hash: string;
-  /** Account + title or similar: what a person would call the same record. */
-  readonly naturalKey: string;
+  /**
+   * Account + title or similar: what a person would call the same record. A function, because it
+   * is needed only for rows that lost their id, and normalising it for 100k rows costs time.
+   */
+  readonly naturalKey: () => string;
 }
 
 /** A stored row as identity assignment sees it. */
 export interface StoredIdentity {
   readonly hash: string;
-  readonly naturalKey: string;
+  readonly naturalKey: () => string;
   readonly removed: boolean;
 }
 
@@ -31,7 +34,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /**
  * Gives every sheet row a stable id.
  * - A row keeps the id in its id cell. When several rows carry one id (a pasted copy), the one
- *   that still matches the stored row keeps it and the others get new ids.
+ *   that still matches the stored row keeps it and the others get new ids of their own.
  * - A row with no id first adopts a live stored row that no sheet row claimed and whose content
  *   matches (an id cell cleared by hand, or ids issued by a sync whose write-back failed), then a
  *   unique natural-key match, and only then gets a new id. Without this, a failed write-back
@@ -48,26 +51,31 @@ export function assignRowIds(
     if (row.idCell !== null) pushTo(byId, row.idCell, i);
   });
 
-  let reissued = 0;
+  // A pasted copy is a new record that happens to carry another's id: it gets a fresh id and
+  // never adopts a stored row, or it could take the place of a deal deleted in the same edit.
+  const copies = new Set<number>();
   for (const [id, indexes] of byId) {
     const known = stored.get(id);
     const keeper =
       (known && indexes.find((i) => rows[i]?.hash === known.hash)) ??
-      (known && indexes.find((i) => rows[i]?.naturalKey === known.naturalKey)) ??
+      (known && indexes.find((i) => rows[i]?.naturalKey() === known.naturalKey())) ??
       indexes[0];
     for (const i of indexes) {
       if (i === keeper) ids[i] = id;
-      else reissued++;
+      else copies.add(i);
     }
   }
 
   const claimed = new Set(ids.filter((id): id is string => id !== null));
+  const idless = rows.some((_, i) => ids[i] === null && !copies.has(i));
   const unclaimedByHash = new Map<string, string[]>();
   const unclaimedByKey = new Map<string, string[]>();
-  for (const [id, row] of stored) {
+  // Only rows without an id look for a stored row to adopt; most syncs have none.
+  for (const [id, row] of idless ? stored : []) {
     if (row.removed || claimed.has(id)) continue;
     pushTo(unclaimedByHash, row.hash, id);
-    if (row.naturalKey !== '') pushTo(unclaimedByKey, row.naturalKey, id);
+    const key = row.naturalKey();
+    if (key !== '') pushTo(unclaimedByKey, key, id);
   }
   const adopt = (id: string): string => {
     claimed.add(id);
@@ -76,11 +84,16 @@ export function assignRowIds(
   const idWrites: number[] = [];
   rows.forEach((row, i) => {
     if (ids[i] !== null) return;
-    const byHash = unclaimedByHash.get(row.hash)?.find((id) => !claimed.has(id));
-    const keyMatches = (unclaimedByKey.get(row.naturalKey) ?? []).filter((id) => !claimed.has(id));
-    const byKey = row.naturalKey !== '' && keyMatches.length === 1 ? keyMatches[0] : undefined;
-    ids[i] = adopt(byHash ?? byKey ?? newId());
     idWrites.push(i);
+    if (copies.has(i)) {
+      ids[i] = adopt(newId());
+      return;
+    }
+    const byHash = unclaimedByHash.get(row.hash)?.find((id) => !claimed.has(id));
+    const key = byHash === undefined ? row.naturalKey() : '';
+    const keyMatches = (unclaimedByKey.get(key) ?? []).filter((id) => !claimed.has(id));
+    const byKey = key !== '' && keyMatches.length === 1 ? keyMatches[0] : undefined;
+    ids[i] = adopt(byHash ?? byKey ?? newId());
   });
-  return { ids: ids as string[], idWrites, reissued };
+  return { ids: ids as string[], idWrites, reissued: copies.size };
 }

@@ -32,7 +32,7 @@ export function diffTab<K extends TabKind>(
 ): TabDiff<K> {
   const hashes = rows.map((r) => contentHash(r.contentKey));
   const assignment = assignRowIds(
-    rows.map((row, i) => ({ idCell: row.idCell, hash: hashes[i] ?? '', naturalKey: naturalKey(row) })),
+    rows.map((row, i) => ({ idCell: row.idCell, hash: hashes[i] ?? '', naturalKey: () => naturalKey(row) })),
     stored,
     newId,
   );

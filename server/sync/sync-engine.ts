@@ -14,6 +14,7 @@ import { applySettingsOverrides } from '../../shared/settings/settings-overrides
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
+import { inBulkTransaction } from '../db/bulk-writer.ts';
 import { tombstoneTracked } from '../db/tracked-rows.ts';
 import { insertStageHistory, loadDealStates, type StageHistoryEntry } from '../deals/deal.repository.ts';
 import { loadRequestStates } from '../requests/request.repository.ts';
@@ -28,6 +29,7 @@ import type { SheetSource, SourceIdentity } from './sheet-source.ts';
 import { SyncError } from './sync-error.ts';
 import type { SyncReport, TabCounts } from './sync-report.ts';
 import { stalestDeals } from './stalest-deals.ts';
+import { Stopwatch } from './stopwatch.ts';
 
 /** An explicit mapping, as a `--mapping` file gives it: tabs, the team's stage labels, settings. */
 export interface MappingInput extends MappingSpec {
@@ -113,14 +115,16 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
   const clock = options.clock ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const startedAt = clock();
+  const watch = new Stopwatch();
   options.onPhase?.('read');
   const identity = await source.identify();
   const grids = await source.read();
+  watch.lap('source.read');
   const gridOf = (name: string): SheetGrid => grids.find((g) => g.name === name) ?? { name, rows: [] };
 
   let report: SyncReport;
   try {
-    report = await db.transaction().execute(async (trx) => {
+    report = await inBulkTransaction(db, async (trx, writer) => {
       await lockSpreadsheet(trx, identity.spreadsheetId);
       const stored = await upsertSpreadsheet(trx, {
         id: identity.spreadsheetId,
@@ -139,22 +143,15 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const locale: Locale = settings.locale ?? dealsTab.locale;
       const now = options.now;
       const at = clock();
+      watch.lap('lock+mapping');
 
       options.onPhase?.('diff');
       const dealsRead = readTab(dealsTab, gridOf(dealsTab.sheet), settings);
-      const dealDiff = diffTab(dealsRead.rows, await loadDealStates(trx, identity.spreadsheetId), (r) => dealKey(r.record.account, r.record.title), newId);
+      watch.lap('read deals');
       const dealStates = await loadDealStates(trx, identity.spreadsheetId);
-
-      const dealIdByKey = new Map<string, string>();
-      const dealIdByTitle = new Map<string, string | null>();
-      for (const d of dealDiff.rows) {
-        dealIdByKey.set(dealKey(d.row.record.account, d.row.record.title), d.id);
-        const title = dealKey(null, d.row.record.title);
-        dealIdByTitle.set(title, dealIdByTitle.has(title) ? null : d.id);
-      }
-      // A visit or request names its deal by account and title; the title alone when it is unique.
-      const linkDeal = (account: string | null, title: string | null): string | null =>
-        title === null ? null : (dealIdByKey.get(dealKey(account, title)) ?? dealIdByTitle.get(dealKey(null, title)) ?? null);
+      watch.lap('load deal states');
+      const dealDiff = diffTab(dealsRead.rows, dealStates, (r) => dealKey(r.record.account, r.record.title), newId);
+      const linkDeal = visitsTab === undefined && requestsTab === undefined ? () => null : dealLinker(dealDiff);
 
       let visitsRead: ReadTabResult<'visits'> | null = null;
       let visitDiff: TabDiff<'visits'> | null = null;
@@ -169,6 +166,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         requestDiff = diffTab(requestsRead.rows, await loadRequestStates(trx, identity.spreadsheetId), (r) => requestKey(r.record.requestedOn, r.record.account, r.record.type, r.record.requester), newId);
       }
 
+      watch.lap('diff');
       // What the sheet forgets: carried forward for unchanged deals, stepped for new and edited ones.
       const history: StageHistoryEntry[] = [];
       const steps = dealDiff.rows.map((d): MemoryStep => {
@@ -198,19 +196,21 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         ),
       );
 
+      watch.lap('memory+flags');
       options.onPhase?.('write');
       const sid = identity.spreadsheetId;
-      await writeDeals(trx, sid, dealDiff, steps, at);
+      await writeDeals(trx, writer, sid, dealDiff, steps, at);
       await tombstoneTracked(trx, 'deals', sid, dealDiff.removedIds, at);
       if (visitDiff !== null) {
-        await writeVisits(trx, sid, visitDiff, (v) => linkDeal(v.account, v.dealTitle), at);
+        await writeVisits(trx, writer, sid, visitDiff, (v) => linkDeal(v.account, v.dealTitle), at);
         await tombstoneTracked(trx, 'visits', sid, visitDiff.removedIds, at);
       }
       if (requestDiff !== null) {
-        await writeRequests(trx, sid, requestDiff, (r) => linkDeal(r.account, r.dealTitle), at);
+        await writeRequests(trx, writer, sid, requestDiff, (r) => linkDeal(r.account, r.dealTitle), at);
         await tombstoneTracked(trx, 'requests', sid, requestDiff.removedIds, at);
       }
       await saveMapping(trx, sid, mappingSpecOf(mapping.tabs), at);
+      watch.lap('write rows');
 
       const dealOutcomes: DealOutcome[] = dealDiff.rows.map((d, i) => ({
         sheetRow: d.row.sheetRow,
@@ -229,6 +229,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         requests: requestsTab && requestsRead && requestDiff ? { tab: requestsTab, read: requestsRead, ids: requestDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })) } : null,
       });
 
+      watch.lap('plan');
       const flagCounts = zeroFlagCounts();
       for (const s of statuses) for (const f of s.flags) flagCounts[f.code]++;
       const issues = [...dealsRead.rows, ...(visitsRead?.rows ?? []), ...(requestsRead?.rows ?? [])]
@@ -253,7 +254,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
             issueCount: issues.length,
             error: null,
           });
-      await insertStageHistory(trx, sid, runId, history, at);
+      await insertStageHistory(writer, sid, runId, history, at);
+      watch.lap('history+run');
 
       const result: SyncReport = {
         spreadsheetId: sid,
@@ -271,6 +273,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         settingsProblems,
         cellsWritten: plan.tabs.reduce((n, t) => n + t.writes.length + t.newColumns.length, 0),
         plan,
+        timings: watch.laps,
       };
       if (options.dryRun) throw new DryRunRollback(result);
       return result;
@@ -284,9 +287,11 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
     throw error;
   }
 
+  watch.lap('commit');
   options.onPhase?.('apply');
   try {
     await source.apply(report.plan);
+    watch.lap('source.apply');
   } catch (error) {
     // Postgres holds the sync; the sheet did not get its cells. The next sync recomputes the same
     // plan (ids issued now are re-adopted by content), so the run is marked failed, not undone.
@@ -294,6 +299,22 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
     throw error;
   }
   return report;
+}
+
+/**
+ * Finds the deal a visit or request names: by account and title, or by the title alone when no
+ * other deal has it.
+ */
+function dealLinker(dealDiff: TabDiff<'deals'>): (account: string | null, title: string | null) => string | null {
+  const byKey = new Map<string, string>();
+  const byTitle = new Map<string, string | null>();
+  for (const d of dealDiff.rows) {
+    byKey.set(dealKey(d.row.record.account, d.row.record.title), d.id);
+    const title = dealKey(null, d.row.record.title);
+    byTitle.set(title, byTitle.has(title) ? null : d.id);
+  }
+  return (account, title) =>
+    title === null ? null : (byKey.get(dealKey(account, title)) ?? byTitle.get(dealKey(null, title)) ?? null);
 }
 
 function errorText(error: unknown): string {

@@ -5,6 +5,7 @@ import type { MappingProblem } from '../../shared/mapping/mapping-problem.ts';
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import type { CellIssue } from '../../shared/rows/cell-issue.ts';
 import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
+import type { SyncTiming } from './stopwatch.ts';
 
 export interface TabCounts {
   readonly kind: TabKind;
@@ -47,4 +48,6 @@ export interface SyncReport {
   readonly settingsProblems: readonly string[];
   readonly cellsWritten: number;
   readonly plan: WritePlan;
+  /** Each step's duration, for logs and profiling; the write-back to the source comes last. */
+  readonly timings: readonly SyncTiming[];
 }

@@ -4,6 +4,7 @@ import type { TabKind } from '../../shared/records/tab-kind.ts';
 import type { Visit } from '../../shared/records/visit.ts';
 import { insertTracked, updateTracked, type RecordColumn, type TrackedTable, type TrackedWrite } from '../db/tracked-rows.ts';
 import type { Db } from '../db/database.ts';
+import type { BulkWriter } from '../db/bulk-writer.ts';
 import { DEAL_COLUMNS, type StoredDealValue } from '../deals/deal.columns.ts';
 import { REQUEST_COLUMNS, type StoredRequestValue } from '../requests/request.columns.ts';
 import { VISIT_COLUMNS, type StoredVisitValue } from '../visits/visit.columns.ts';
@@ -11,6 +12,7 @@ import type { DiffedRow, TabDiff } from './diff-tab.ts';
 
 async function writeChanged<K extends TabKind, T>(
   db: Db,
+  writer: BulkWriter,
   table: TrackedTable,
   spreadsheetId: string,
   diff: TabDiff<K>,
@@ -25,13 +27,14 @@ async function writeChanged<K extends TabKind, T>(
     const write = { id: d.id, hash: d.hash, issueCount: d.row.issues.length, value: value(d, i) };
     (d.change === 'inserted' ? inserts : updates).push(write);
   });
-  await insertTracked(db, table, spreadsheetId, inserts, columns, at);
+  await insertTracked(writer, table, spreadsheetId, inserts, columns, at);
   await updateTracked(db, table, spreadsheetId, updates, columns, at);
 }
 
-export async function writeDeals(db: Db, spreadsheetId: string, diff: TabDiff<'deals'>, steps: readonly MemoryStep[], at: Date): Promise<void> {
+export async function writeDeals(db: Db, writer: BulkWriter, spreadsheetId: string, diff: TabDiff<'deals'>, steps: readonly MemoryStep[], at: Date): Promise<void> {
   await writeChanged<'deals', StoredDealValue>(
     db,
+    writer,
     'deals',
     spreadsheetId,
     diff,
@@ -43,20 +46,22 @@ export async function writeDeals(db: Db, spreadsheetId: string, diff: TabDiff<'d
 
 export async function writeVisits(
   db: Db,
+  writer: BulkWriter,
   spreadsheetId: string,
   diff: TabDiff<'visits'>,
   dealOf: (visit: Visit) => string | null,
   at: Date,
 ): Promise<void> {
-  await writeChanged<'visits', StoredVisitValue>(db, 'visits', spreadsheetId, diff, (d) => ({ visit: d.row.record, dealId: dealOf(d.row.record) }), VISIT_COLUMNS, at);
+  await writeChanged<'visits', StoredVisitValue>(db, writer, 'visits', spreadsheetId, diff, (d) => ({ visit: d.row.record, dealId: dealOf(d.row.record) }), VISIT_COLUMNS, at);
 }
 
 export async function writeRequests(
   db: Db,
+  writer: BulkWriter,
   spreadsheetId: string,
   diff: TabDiff<'requests'>,
   dealOf: (request: SpecialRequest) => string | null,
   at: Date,
 ): Promise<void> {
-  await writeChanged<'requests', StoredRequestValue>(db, 'requests', spreadsheetId, diff, (d) => ({ request: d.row.record, dealId: dealOf(d.row.record) }), REQUEST_COLUMNS, at);
+  await writeChanged<'requests', StoredRequestValue>(db, writer, 'requests', spreadsheetId, diff, (d) => ({ request: d.row.record, dealId: dealOf(d.row.record) }), REQUEST_COLUMNS, at);
 }

@@ -11,7 +11,7 @@ export async function loadVisitStates(db: Db, spreadsheetId: string): Promise<Ma
   return new Map(
     rows.map((r) => [
       r.id,
-      { hash: r.row_hash, removed: r.removed_at !== null, naturalKey: visitKey(r.visited_on, r.account, r.deal_title, r.owner) },
+      { hash: r.row_hash, removed: r.removed_at !== null, naturalKey: () => visitKey(r.visited_on, r.account, r.deal_title, r.owner) },
     ]),
   );
 }

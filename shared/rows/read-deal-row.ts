@@ -3,7 +3,6 @@ import { parseBall } from '../cells/parse-ball.ts';
 import { parseDate } from '../cells/parse-date.ts';
 import { parseProbability } from '../cells/parse-probability.ts';
 import { parseStage } from '../cells/parse-stage.ts';
-import { parseText } from '../cells/parse-text.ts';
 import { cellText } from '../cells/cell-text.ts';
 import type { Deal } from '../records/deal.ts';
 import { stageLabelMap } from '../settings/stage-label-map.ts';
@@ -20,12 +19,12 @@ export function readDealRow(r: RowReader<'deals'>, settings: SyncSettings): Deal
   const stageLabel = cellText(r.raw('stage'));
   const team = r.read('team', parseTeam) ?? settings.stages.find((s) => s.code === stage)?.team ?? null;
   return {
-    account: r.read('account', parseText),
-    title: r.read('title', parseText),
+    account: r.text('account'),
+    title: r.text('title'),
     stage,
     stageLabel: stageLabel === '' ? null : stageLabel,
     stageChangedOn: r.read('stageChangedOn', date),
-    owner: r.read('owner', parseText),
+    owner: r.text('owner'),
     team,
     amount: r.read('amount', parseAmount),
     grossMargin: r.read('grossMargin', parseAmount),
@@ -33,7 +32,7 @@ export function readDealRow(r: RowReader<'deals'>, settings: SyncSettings): Deal
     quoteSentOn: r.read('quoteSentOn', date),
     ball: r.read('ball', parseBall),
     lastContactOn: r.read('lastContactOn', date),
-    nextAction: r.read('nextAction', parseText),
+    nextAction: r.text('nextAction'),
     nextActionOn: r.read('nextActionOn', date),
     expectedCloseOn: r.read('expectedCloseOn', date),
     createdOn: r.read('createdOn', date),

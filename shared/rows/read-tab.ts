@@ -8,7 +8,7 @@ import type { FieldOf, TabKind } from '../records/tab-kind.ts';
 import type { Visit } from '../records/visit.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import type { CellIssue } from './cell-issue.ts';
-import { RowReader } from './read-context.ts';
+import { RowReader, type ParseMemo } from './read-context.ts';
 import { readDealRow } from './read-deal-row.ts';
 import { readRequestRow } from './read-request-row.ts';
 import { readVisitRow } from './read-visit-row.ts';
@@ -63,6 +63,7 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
   const emptyKey = fieldColumns.map(() => '').join('\u001f');
   const rows: TabRow<K>[] = [];
   const blank: number[] = [];
+  const memo: ParseMemo = new Map();
   for (let index = tab.headerRow; index < grid.rows.length; index++) {
     const cells = grid.rows[index] ?? [];
     const sheetRow = index + 1;
@@ -71,7 +72,7 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
       if (serviceColumns.some((c) => keyPart(cells[c - 1]) !== '')) blank.push(sheetRow);
       continue;
     }
-    const reader = new RowReader(tab, cells, sheetRow);
+    const reader = new RowReader(tab, cells, sheetRow, memo);
     const record = read(reader, settings);
     const idText = idColumn === undefined ? '' : cellText(cells[idColumn - 1]);
     rows.push({ sheetRow, idCell: idText === '' ? null : idText, record, issues: reader.issues, contentKey });

@@ -1,6 +1,5 @@
 import { parseBall } from '../cells/parse-ball.ts';
 import { parseDate } from '../cells/parse-date.ts';
-import { parseText } from '../cells/parse-text.ts';
 import type { Visit } from '../records/visit.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import type { RowReader } from './read-context.ts';
@@ -9,14 +8,14 @@ export function readVisitRow(r: RowReader<'visits'>, settings: SyncSettings): Vi
   const dateOptions = { timeZone: settings.timeZone, dateOrder: settings.dateOrder };
   return {
     visitedOn: r.read('visitedOn', (c) => parseDate(c, dateOptions)),
-    account: r.read('account', parseText),
-    dealTitle: r.read('dealTitle', parseText),
-    owner: r.read('owner', parseText),
-    met: r.read('met', parseText),
-    attendees: r.read('attendees', parseText),
-    discussed: r.read('discussed', parseText),
-    customerAsked: r.read('customerAsked', parseText),
-    nextAction: r.read('nextAction', parseText),
+    account: r.text('account'),
+    dealTitle: r.text('dealTitle'),
+    owner: r.text('owner'),
+    met: r.text('met'),
+    attendees: r.text('attendees'),
+    discussed: r.text('discussed'),
+    customerAsked: r.text('customerAsked'),
+    nextAction: r.text('nextAction'),
     nextActionOn: r.read('nextActionOn', (c) => parseDate(c, dateOptions)),
     ballAfter: r.read('ballAfter', parseBall),
   };

@@ -45,8 +45,9 @@ export class GridSource implements SheetSource {
   }
 
   async read(): Promise<readonly SheetGrid[]> {
-    // Copies, so the engine never sees a grid change under it while it diffs.
-    return this.grids.map((g) => ({ name: g.name, rows: g.rows.map((r) => [...r]) }));
+    // Shallow copies of the tab list: the engine only reads rows, and copying 100k rows would
+    // double the memory a large push sync needs. Callers must not edit the grids mid-sync.
+    return this.grids.map((g) => ({ name: g.name, rows: g.rows }));
   }
 
   async apply(plan: WritePlan): Promise<void> {
