@@ -39,6 +39,8 @@ export function dealTableRow(spreadsheetId: string, prepared: PreparedDeal, at: 
   const value = {
     deal: prepared.deal,
     memory: { stageEnteredOn: prepared.deal.stageChangedOn ?? today, previousStage: null, ballChangedOn: null },
+    // A status like the engine stores, so the floor carries the same columns.
+    status: { asOf: today, hash: prepared.hash, flagCodes: 'stale', daysInStage: 10, ballDays: null, staleThreshold: 14 },
   };
   return [spreadsheetId, prepared.id, prepared.hash, 0, at, at, null, ...DEAL_COLUMNS.map((c) => c.get(value))];
 }

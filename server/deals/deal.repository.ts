@@ -2,7 +2,11 @@ import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { DealMemory } from '../../shared/flags/flag.ts';
 import type { Ball } from '../../shared/records/ball.ts';
 import { isStageCode, type StageCode } from '../../shared/stages/stage.ts';
+import { sql } from 'kysely';
+import { bulkUpdate } from '../db/bulk-sql.ts';
 import type { BulkWriter } from '../db/bulk-writer.ts';
+import type { PersistedStatus } from '../sync/deal-status-record.ts';
+import { DEAL_STATUS_COLUMNS } from './deal.columns.ts';
 import type { Db } from '../db/database.ts';
 import { dealKey } from '../sync/natural-key.ts';
 import type { StoredIdentity } from '../sync/assign-row-ids.ts';
@@ -14,6 +18,10 @@ export interface StoredDealState extends StoredIdentity {
   readonly stageChangedOn: IsoDate | null;
   readonly ball: Ball | null;
   readonly memory: DealMemory;
+  /** The day the stored status was computed for, and the hash of the cells it wrote. */
+  readonly statusAsOf: IsoDate | null;
+  readonly statusHash: string | null;
+  readonly cellIssueCount: number;
 }
 
 const asStage = (value: string | null): StageCode | null => (value !== null && isStageCode(value) ? value : null);
@@ -22,7 +30,7 @@ const asBall = (value: string | null): Ball | null => (value === 'us' || value =
 export async function loadDealStates(db: Db, spreadsheetId: string): Promise<Map<string, StoredDealState>> {
   const rows = await db
     .selectFrom('deals')
-    .select(['id', 'row_hash', 'removed_at', 'account', 'title', 'stage', 'stage_changed_on', 'ball', 'stage_entered_on', 'previous_stage', 'ball_changed_on'])
+    .select(['id', 'row_hash', 'removed_at', 'account', 'title', 'stage', 'stage_changed_on', 'ball', 'stage_entered_on', 'previous_stage', 'ball_changed_on', 'status_as_of', 'status_hash', 'cell_issue_count'])
     .where('spreadsheet_id', '=', spreadsheetId)
     .execute();
   const states = new Map<string, StoredDealState>();
@@ -39,6 +47,9 @@ export async function loadDealStates(db: Db, spreadsheetId: string): Promise<Map
         previousStage: asStage(r.previous_stage),
         ballChangedOn: r.ball_changed_on,
       },
+      statusAsOf: r.status_as_of,
+      statusHash: r.status_hash,
+      cellIssueCount: r.cell_issue_count,
     });
   }
   return states;
@@ -91,4 +102,78 @@ export async function stageHistoryOf(db: Db, spreadsheetId: string, dealId: stri
     enteredOn: r.entered_on,
     source: r.source,
   }));
+}
+
+/** Rewrites the stored status of deals whose content did not change but whose status did. */
+export async function updateDealStatuses(db: Db, spreadsheetId: string, rows: readonly { id: string; status: PersistedStatus }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkUpdate(db, 'deals', spreadsheetId, [
+    { name: 'id', type: 'text', values: rows.map((r) => r.id) },
+    ...DEAL_STATUS_COLUMNS.map((c) => ({ name: c.name, type: c.type, values: rows.map((r) => c.get(r.status)) })),
+  ]);
+}
+
+/** Live deals per flag code, from the stored statuses. */
+export async function flagCountsOf(db: Db, spreadsheetId: string): Promise<Map<string, number>> {
+  const result = await sql<{ code: string; count: string }>`
+    select code, count(*) as count
+    from deals, unnest(string_to_array(flag_codes, ',')) as code
+    where spreadsheet_id = ${spreadsheetId} and removed_at is null
+    group by code`.execute(db);
+  return new Map(result.rows.map((r) => [r.code, Number(r.count)]));
+}
+
+export interface StalestRow {
+  readonly id: string;
+  readonly account: string | null;
+  readonly title: string | null;
+  readonly stage: string | null;
+  readonly owner: string | null;
+  readonly daysInStage: number;
+  readonly threshold: number;
+}
+
+/** The live open deals furthest past their stage's threshold, by share of it. */
+export async function stalestDealsOf(db: Db, spreadsheetId: string, limit: number): Promise<StalestRow[]> {
+  const rows = await db
+    .selectFrom('deals')
+    .select(['id', 'account', 'title', 'stage', 'owner', 'days_in_stage', 'stale_threshold'])
+    .where('spreadsheet_id', '=', spreadsheetId)
+    .where('removed_at', 'is', null)
+    .where('days_in_stage', 'is not', null)
+    .where('stale_threshold', '>', 0)
+    .orderBy(sql`days_in_stage::real / stale_threshold`, 'desc')
+    .orderBy('days_in_stage', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    account: r.account,
+    title: r.title,
+    stage: r.stage,
+    owner: r.owner,
+    daysInStage: r.days_in_stage ?? 0,
+    threshold: r.stale_threshold ?? 0,
+  }));
+}
+
+/** The visits stored for a spreadsheet, per deal, as the flag rules need them. */
+export async function visitFactsOf(db: Db, spreadsheetId: string): Promise<Map<string, { visitedOn: IsoDate; ballAfter: Ball | null }[]>> {
+  const rows = await db
+    .selectFrom('visits')
+    .select(['deal_id', 'visited_on', 'ball_after'])
+    .where('spreadsheet_id', '=', spreadsheetId)
+    .where('removed_at', 'is', null)
+    .where('deal_id', 'is not', null)
+    .where('visited_on', 'is not', null)
+    .execute();
+  const byDeal = new Map<string, { visitedOn: IsoDate; ballAfter: Ball | null }[]>();
+  for (const r of rows) {
+    if (r.deal_id === null || r.visited_on === null) continue;
+    const list = byDeal.get(r.deal_id) ?? [];
+    list.push({ visitedOn: r.visited_on, ballAfter: asBall(r.ball_after) });
+    byDeal.set(r.deal_id, list);
+  }
+  return byDeal;
 }

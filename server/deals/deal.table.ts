@@ -31,4 +31,11 @@ export interface DealTable extends TrackedRowColumns {
   stage_entered_on: NullableDateColumn;
   previous_stage: string | null;
   ball_changed_on: NullableDateColumn;
+  status_as_of: NullableDateColumn;
+  status_hash: string | null;
+  /** Comma-joined flag codes, e.g. "stale,ball_follow_up". */
+  flag_codes: string | null;
+  days_in_stage: number | null;
+  ball_days: number | null;
+  stale_threshold: number | null;
 }

@@ -14,6 +14,7 @@ export interface SpreadsheetRecord {
   readonly id: string;
   readonly mapping: unknown;
   readonly settings: unknown;
+  readonly statusSettingsHash: string | null;
 }
 
 /** Registers the spreadsheet on its first sync and keeps its title and time zone current. */
@@ -25,14 +26,15 @@ export async function upsertSpreadsheet(
     .insertInto('spreadsheets')
     .values({ id: input.id, source_kind: input.kind, title: input.title, time_zone: input.timeZone })
     .onConflict((oc) => oc.column('id').doUpdateSet({ title: input.title, time_zone: input.timeZone }))
-    .returning(['id', 'mapping', 'settings'])
-    .executeTakeFirstOrThrow();
+    .returning(['id', 'mapping', 'settings', 'status_settings_hash'])
+    .executeTakeFirstOrThrow()
+    .then((r) => ({ id: r.id, mapping: r.mapping, settings: r.settings, statusSettingsHash: r.status_settings_hash }));
 }
 
-export async function saveMapping(db: Db, spreadsheetId: string, mapping: unknown, syncedAt: Date): Promise<void> {
+export async function saveMapping(db: Db, spreadsheetId: string, mapping: unknown, statusSettingsHash: string, syncedAt: Date): Promise<void> {
   await db
     .updateTable('spreadsheets')
-    .set({ mapping: JSON.stringify(mapping), last_synced_at: syncedAt })
+    .set({ mapping: JSON.stringify(mapping), status_settings_hash: statusSettingsHash, last_synced_at: syncedAt })
     .where('id', '=', spreadsheetId)
     .execute();
 }

@@ -10,6 +10,7 @@ export interface SpreadsheetTable {
   time_zone: string;
   mapping: JsonColumn<unknown> | null;
   settings: JsonColumn<unknown> | null;
+  status_settings_hash: string | null;
   created_at: ColumnType<Date, never, never>;
   last_synced_at: Timestamp | null;
 }

@@ -1,6 +1,4 @@
-import { serialFromIsoDate } from '../../shared/calendar/iso-date.ts';
 import type { DealMemory, DealStatus } from '../../shared/flags/flag.ts';
-import { renderFlags } from '../../shared/flags/flag-messages.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
@@ -10,7 +8,8 @@ import type { ReadTabResult } from '../../shared/rows/read-tab.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import { buildTabPlan, type RowServiceValues } from '../../shared/write-plan/build-tab-plan.ts';
 import { tabSetup } from '../../shared/write-plan/tab-setup.ts';
-import type { TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
+import type { PlanValue, TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
+import type { StatusKey } from './deal-status-record.ts';
 
 /** One deal row after the sync: what the plan writes back beside it. */
 export interface DealOutcome {
@@ -19,6 +18,8 @@ export interface DealOutcome {
   readonly deal: Deal;
   readonly memory: DealMemory;
   readonly status: DealStatus;
+  /** The service values the row should show besides its id. */
+  readonly values: Readonly<Record<StatusKey, PlanValue>>;
 }
 
 interface IdOnlyTab<K extends TabKind> {
@@ -32,24 +33,14 @@ export interface PlanInput {
   readonly settings: SyncSettings;
   readonly locale: Locale;
   readonly grids: { of(name: string): SheetGrid };
+  /** Outcomes of the deal rows whose status was computed; skipped rows need no cells written. */
   readonly deals: { tab: ResolvedTab<'deals'>; read: ReadTabResult<'deals'>; outcomes: readonly DealOutcome[] };
   readonly visits: IdOnlyTab<'visits'> | null;
   readonly requests: IdOnlyTab<'requests'> | null;
 }
 
-function dealValues(o: DealOutcome, locale: Locale): RowServiceValues {
-  const rendered = renderFlags(o.status.flags, locale);
-  return {
-    sheetRow: o.sheetRow,
-    values: {
-      id: o.id,
-      stageEnteredOn: o.deal.stage === null || o.memory.stageEnteredOn === null ? null : serialFromIsoDate(o.memory.stageEnteredOn),
-      daysInStage: o.status.daysInStage,
-      ballDays: o.status.ballDays,
-      flags: rendered.labels === '' ? null : rendered.labels,
-      flagReasons: rendered.reasons === '' ? null : rendered.reasons,
-    },
-  };
+function dealValues(o: DealOutcome): RowServiceValues {
+  return { sheetRow: o.sheetRow, values: { id: o.id, ...o.values } };
 }
 
 function idTabPlan<K extends TabKind>(input: PlanInput, t: IdOnlyTab<K>): TabPlan {
@@ -77,7 +68,7 @@ export function buildPlan(input: PlanInput): WritePlan {
       tab: deals.tab,
       grid: input.grids.of(deals.tab.sheet),
       locale: input.locale,
-      rows: deals.outcomes.map((o) => dealValues(o, input.locale)),
+      rows: deals.outcomes.map(dealValues),
       blankRows: deals.read.blankRowsWithServiceValues,
       setup: (columns, created) => tabSetup(deals.tab, input.settings, input.locale, columns, created, stageLabelsInUse(deals.outcomes)),
     }),

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
-import { computeDealStatus } from '../../shared/flags/deal-status.ts';
-import { FLAG_CODES, type DealStatus, type FlagCode, type VisitFact } from '../../shared/flags/flag.ts';
-import { firstMemory, nextMemory, type MemoryStep } from '../../shared/history/deal-memory.ts';
+import { FLAG_CODES, type FlagCode, type VisitFact } from '../../shared/flags/flag.ts';
 import { format, type Locale } from '../../shared/i18n/locale.ts';
 import { CELL_MESSAGES } from '../../shared/cells/cell-messages.ts';
 import { resolveMapping, mappingSpecOf } from '../../shared/mapping/resolve-mapping.ts';
@@ -16,19 +14,20 @@ import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
 import { inBulkTransaction } from '../db/bulk-writer.ts';
 import { tombstoneTracked } from '../db/tracked-rows.ts';
-import { insertStageHistory, loadDealStates, type StageHistoryEntry } from '../deals/deal.repository.ts';
+import { flagCountsOf, insertStageHistory, loadDealStates, stalestDealsOf, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
 import { loadRequestStates } from '../requests/request.repository.ts';
 import { lockSpreadsheet, saveMapping, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
 import { loadVisitStates } from '../visits/visit.repository.ts';
-import { buildPlan, type DealOutcome } from './build-plan.ts';
+import { buildPlan } from './build-plan.ts';
+import { contentHash } from './content-hash.ts';
+import { dealStatuses } from './deal-statuses.ts';
 import { diffTab, type TabDiff } from './diff-tab.ts';
 import { writeDeals, writeRequests, writeVisits } from './write-rows.ts';
 import { dealKey, requestKey, visitKey } from './natural-key.ts';
 import type { SheetSource, SourceIdentity } from './sheet-source.ts';
 import { SyncError } from './sync-error.ts';
-import type { SyncReport, TabCounts } from './sync-report.ts';
-import { stalestDeals } from './stalest-deals.ts';
+import type { StaleDeal, SyncReport, TabCounts } from './sync-report.ts';
 import { Stopwatch } from './stopwatch.ts';
 
 /** An explicit mapping, as a `--mapping` file gives it: tabs, the team's stage labels, settings. */
@@ -44,6 +43,8 @@ export interface SyncOptions {
   readonly now: IsoDate;
   /** Compute and report everything, write nothing (the transaction is rolled back). */
   readonly dryRun?: boolean;
+  /** Recompute every deal's status even where the stored one still stands (after a rule change). */
+  readonly fullRecompute?: boolean;
   readonly mapping?: MappingInput | null;
   readonly onPhase?: (phase: SyncPhase) => void;
   /** Wall clock for timestamps; `now` above is the business date. */
@@ -143,63 +144,51 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const locale: Locale = settings.locale ?? dealsTab.locale;
       const now = options.now;
       const at = clock();
+      const sid = identity.spreadsheetId;
+      // Stored statuses stand only for the settings and language they were computed with.
+      const settingsHash = contentHash(JSON.stringify([settings, locale]));
       watch.lap('lock+mapping');
 
       options.onPhase?.('diff');
       const dealsRead = readTab(dealsTab, gridOf(dealsTab.sheet), settings);
-      watch.lap('read deals');
-      const dealStates = await loadDealStates(trx, identity.spreadsheetId);
+      const dealStates = await loadDealStates(trx, sid);
       watch.lap('load deal states');
       const dealDiff = diffTab(dealsRead.rows, dealStates, (r) => dealKey(r.record.account, r.record.title), newId);
-      const linkDeal = visitsTab === undefined && requestsTab === undefined ? () => null : dealLinker(dealDiff);
+      const linkDeal = dealLinker(dealDiff);
 
       let visitsRead: ReadTabResult<'visits'> | null = null;
       let visitDiff: TabDiff<'visits'> | null = null;
       if (visitsTab !== undefined) {
         visitsRead = readTab(visitsTab, gridOf(visitsTab.sheet), settings);
-        visitDiff = diffTab(visitsRead.rows, await loadVisitStates(trx, identity.spreadsheetId), (r) => visitKey(r.record.visitedOn, r.record.account, r.record.dealTitle, r.record.owner), newId);
+        visitDiff = diffTab(visitsRead.rows, await loadVisitStates(trx, sid), (r) => visitKey(r.record.visitedOn, r.record.account, r.record.dealTitle, r.record.owner), newId);
       }
       let requestsRead: ReadTabResult<'requests'> | null = null;
       let requestDiff: TabDiff<'requests'> | null = null;
       if (requestsTab !== undefined) {
         requestsRead = readTab(requestsTab, gridOf(requestsTab.sheet), settings);
-        requestDiff = diffTab(requestsRead.rows, await loadRequestStates(trx, identity.spreadsheetId), (r) => requestKey(r.record.requestedOn, r.record.account, r.record.type, r.record.requester), newId);
+        requestDiff = diffTab(requestsRead.rows, await loadRequestStates(trx, sid), (r) => requestKey(r.record.requestedOn, r.record.account, r.record.type, r.record.requester), newId);
       }
-
+      const visitsChanged = visitDiff !== null && (visitDiff.removedIds.length > 0 || visitDiff.rows.some((v) => v.change !== 'unchanged'));
       watch.lap('diff');
-      // What the sheet forgets: carried forward for unchanged deals, stepped for new and edited ones.
+
+      const storedVisits = visitsChanged ? null : await visitFactsOf(trx, sid);
+      const steps = dealStatuses(dealDiff.rows, {
+        tab: dealsTab,
+        grid: gridOf(dealsTab.sheet),
+        states: dealStates,
+        settings,
+        locale,
+        now,
+        statusesReusable: options.fullRecompute !== true && stored.statusSettingsHash === settingsHash && !visitsChanged,
+        // Unchanged visits are in Postgres already, linked; changed ones are linked from the sheet.
+        visits: () => storedVisits ?? visitsByDeal(visitDiff, linkDeal),
+      });
       const history: StageHistoryEntry[] = [];
-      const steps = dealDiff.rows.map((d): MemoryStep => {
-        const state = dealStates.get(d.id);
-        if (state === undefined) return firstMemory(d.row.record, now);
-        if (d.change === 'unchanged') return { memory: state.memory, change: null };
-        return nextMemory(state, d.row.record, now);
-      });
-      steps.forEach((step, i) => {
-        const d = dealDiff.rows[i];
-        if (d !== undefined && step.change !== null) history.push({ dealId: d.id, ...step.change });
-      });
-
-      const visitsByDeal = new Map<string, VisitFact[]>();
-      for (const v of visitDiff?.rows ?? []) {
-        const dealId = linkDeal(v.row.record.account, v.row.record.dealTitle);
-        if (dealId === null || v.row.record.visitedOn === null) continue;
-        const list = visitsByDeal.get(dealId) ?? [];
-        list.push({ visitedOn: v.row.record.visitedOn, ballAfter: v.row.record.ballAfter });
-        visitsByDeal.set(dealId, list);
-      }
-      const statuses: DealStatus[] = dealDiff.rows.map((d, i) =>
-        computeDealStatus(
-          { deal: d.row.record, memory: steps[i]?.memory ?? firstMemory(d.row.record, now).memory, visits: visitsByDeal.get(d.id) ?? [], cellIssueCount: d.row.issues.length },
-          settings,
-          now,
-        ),
-      );
-
+      for (const step of steps) if (step.memory?.change) history.push({ dealId: step.diffed.id, ...step.memory.change });
       watch.lap('memory+flags');
+
       options.onPhase?.('write');
-      const sid = identity.spreadsheetId;
-      await writeDeals(trx, writer, sid, dealDiff, steps, at);
+      await writeDeals(trx, writer, sid, steps, dealStates, at);
       await tombstoneTracked(trx, 'deals', sid, dealDiff.removedIds, at);
       if (visitDiff !== null) {
         await writeVisits(trx, writer, sid, visitDiff, (v) => linkDeal(v.account, v.dealTitle), at);
@@ -209,32 +198,41 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         await writeRequests(trx, writer, sid, requestDiff, (r) => linkDeal(r.account, r.dealTitle), at);
         await tombstoneTracked(trx, 'requests', sid, requestDiff.removedIds, at);
       }
-      await saveMapping(trx, sid, mappingSpecOf(mapping.tabs), at);
+      await saveMapping(trx, sid, mappingSpecOf(mapping.tabs), settingsHash, at);
       watch.lap('write rows');
 
-      const dealOutcomes: DealOutcome[] = dealDiff.rows.map((d, i) => ({
-        sheetRow: d.row.sheetRow,
-        id: d.id,
-        deal: d.row.record,
-        memory: steps[i]?.memory ?? { stageEnteredOn: null, previousStage: null, ballChangedOn: null },
-        status: statuses[i] as DealStatus,
-      }));
       const plan: WritePlan = buildPlan({
         spreadsheetId: sid,
         settings,
         locale,
         grids: { of: gridOf },
-        deals: { tab: dealsTab, read: dealsRead, outcomes: dealOutcomes },
+        deals: { tab: dealsTab, read: dealsRead, outcomes: steps.flatMap((s) => (s.outcome === null ? [] : [s.outcome])) },
         visits: visitsTab && visitsRead && visitDiff ? { tab: visitsTab, read: visitsRead, ids: visitDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })) } : null,
         requests: requestsTab && requestsRead && requestDiff ? { tab: requestsTab, read: requestsRead, ids: requestDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })) } : null,
       });
-
       watch.lap('plan');
+
+      // Flags and the stalest deals come from the stored statuses, so skipped rows count too.
       const flagCounts = zeroFlagCounts();
-      for (const s of statuses) for (const f of s.flags) flagCounts[f.code]++;
-      const issues = [...dealsRead.rows, ...(visitsRead?.rows ?? []), ...(requestsRead?.rows ?? [])]
-        .flatMap((r) => r.issues)
-        .map((issue) => ({ ...issue, message: format(CELL_MESSAGES[issue.code][locale], { value: issue.value }) }));
+      for (const [code, count] of await flagCountsOf(trx, sid)) if (code in flagCounts) flagCounts[code as FlagCode] = count;
+      const rowOf = new Map(dealDiff.rows.map((d) => [d.id, d.row.sheetRow]));
+      const stalest: StaleDeal[] = (await stalestDealsOf(trx, sid, 10)).map((d) => ({
+        sheet: dealsTab.sheet,
+        row: rowOf.get(d.id) ?? 0,
+        account: d.account,
+        title: d.title,
+        stage: settings.stages.find((s) => s.code === d.stage)?.label ?? d.stage,
+        owner: d.owner,
+        daysInStage: d.daysInStage,
+        threshold: d.threshold,
+      }));
+      // Issues of skipped rows are reported again only where the row is known to have some.
+      const dealIssues = steps
+        .filter((s) => s.outcome !== null || (dealStates.get(s.diffed.id)?.cellIssueCount ?? 0) > 0)
+        .flatMap((s) => s.diffed.row.issues);
+      const issues = [...dealIssues, ...(visitsRead?.rows ?? []).flatMap((r) => r.issues), ...(requestsRead?.rows ?? []).flatMap((r) => r.issues)].map(
+        (issue) => ({ ...issue, message: format(CELL_MESSAGES[issue.code][locale], { value: issue.value }) }),
+      );
       const tabs: TabCounts[] = [counts(dealsTab, dealDiff)];
       if (visitsTab && visitDiff) tabs.push(counts(visitsTab, visitDiff));
       if (requestsTab && requestDiff) tabs.push(counts(requestsTab, requestDiff));
@@ -267,7 +265,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         locale,
         tabs,
         flagCounts,
-        stalest: stalestDeals(dealOutcomes, dealsTab.sheet, settings),
+        stalest,
         issues,
         mappingProblems: mapping.problems,
         settingsProblems,
@@ -301,20 +299,46 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
   return report;
 }
 
+/** Visits from the sheet, per deal they name. */
+function visitsByDeal(
+  visitDiff: TabDiff<'visits'> | null,
+  linkDeal: (account: string | null, title: string | null) => string | null,
+): Map<string, VisitFact[]> {
+  const byDeal = new Map<string, VisitFact[]>();
+  for (const v of visitDiff?.rows ?? []) {
+    const visit = v.row.record;
+    const dealId = linkDeal(visit.account, visit.dealTitle);
+    if (dealId === null || visit.visitedOn === null) continue;
+    const list = byDeal.get(dealId) ?? [];
+    list.push({ visitedOn: visit.visitedOn, ballAfter: visit.ballAfter });
+    byDeal.set(dealId, list);
+  }
+  return byDeal;
+}
+
 /**
  * Finds the deal a visit or request names: by account and title, or by the title alone when no
  * other deal has it.
  */
 function dealLinker(dealDiff: TabDiff<'deals'>): (account: string | null, title: string | null) => string | null {
-  const byKey = new Map<string, string>();
-  const byTitle = new Map<string, string | null>();
-  for (const d of dealDiff.rows) {
-    byKey.set(dealKey(d.row.record.account, d.row.record.title), d.id);
-    const title = dealKey(null, d.row.record.title);
-    byTitle.set(title, byTitle.has(title) ? null : d.id);
-  }
-  return (account, title) =>
-    title === null ? null : (byKey.get(dealKey(account, title)) ?? byTitle.get(dealKey(null, title)) ?? null);
+  // Built on first use: it parses every deal's account and title, which a same-day re-sync with
+  // no visit or request changes never needs.
+  let maps: { byKey: Map<string, string>; byTitle: Map<string, string | null> } | null = null;
+  const build = () => {
+    const byKey = new Map<string, string>();
+    const byTitle = new Map<string, string | null>();
+    for (const d of dealDiff.rows) {
+      byKey.set(dealKey(d.row.record.account, d.row.record.title), d.id);
+      const title = dealKey(null, d.row.record.title);
+      byTitle.set(title, byTitle.has(title) ? null : d.id);
+    }
+    return { byKey, byTitle };
+  };
+  return (account, title) => {
+    if (title === null) return null;
+    maps ??= build();
+    return maps.byKey.get(dealKey(account, title)) ?? maps.byTitle.get(dealKey(null, title)) ?? null;
+  };
 }
 
 function errorText(error: unknown): string {

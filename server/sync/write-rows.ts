@@ -1,4 +1,3 @@
-import type { MemoryStep } from '../../shared/history/deal-memory.ts';
 import type { SpecialRequest } from '../../shared/records/request.ts';
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import type { Visit } from '../../shared/records/visit.ts';
@@ -6,6 +5,9 @@ import { insertTracked, updateTracked, type RecordColumn, type TrackedTable, typ
 import type { Db } from '../db/database.ts';
 import type { BulkWriter } from '../db/bulk-writer.ts';
 import { DEAL_COLUMNS, type StoredDealValue } from '../deals/deal.columns.ts';
+import { updateDealStatuses, type StoredDealState } from '../deals/deal.repository.ts';
+import type { PersistedStatus } from './deal-status-record.ts';
+import type { DealStep } from './deal-statuses.ts';
 import { REQUEST_COLUMNS, type StoredRequestValue } from '../requests/request.columns.ts';
 import { VISIT_COLUMNS, type StoredVisitValue } from '../visits/visit.columns.ts';
 import type { DiffedRow, TabDiff } from './diff-tab.ts';
@@ -31,17 +33,35 @@ async function writeChanged<K extends TabKind, T>(
   await updateTracked(db, table, spreadsheetId, updates, columns, at);
 }
 
-export async function writeDeals(db: Db, writer: BulkWriter, spreadsheetId: string, diff: TabDiff<'deals'>, steps: readonly MemoryStep[], at: Date): Promise<void> {
-  await writeChanged<'deals', StoredDealValue>(
-    db,
-    writer,
-    'deals',
-    spreadsheetId,
-    diff,
-    (d, i) => ({ deal: d.row.record, memory: (steps[i] as MemoryStep).memory }),
-    DEAL_COLUMNS,
-    at,
-  );
+/**
+ * Writes new and edited deals with their memory and status; for deals whose content is unchanged
+ * but whose status was recomputed (a new day, new settings), rewrites the status alone.
+ */
+export async function writeDeals(
+  db: Db,
+  writer: BulkWriter,
+  spreadsheetId: string,
+  steps: readonly DealStep[],
+  states: ReadonlyMap<string, StoredDealState>,
+  at: Date,
+): Promise<void> {
+  const inserts: TrackedWrite<StoredDealValue>[] = [];
+  const updates: TrackedWrite<StoredDealValue>[] = [];
+  const statusOnly: { id: string; status: PersistedStatus }[] = [];
+  for (const step of steps) {
+    const d = step.diffed;
+    if (step.memory === null || step.status === null) continue;
+    if (d.change === 'unchanged') {
+      const stored = states.get(d.id);
+      if (stored?.statusAsOf !== step.status.asOf || stored.statusHash !== step.status.hash) statusOnly.push({ id: d.id, status: step.status });
+      continue;
+    }
+    const write = { id: d.id, hash: d.hash, issueCount: d.row.issues.length, value: { deal: d.row.record, memory: step.memory.memory, status: step.status } };
+    (d.change === 'inserted' ? inserts : updates).push(write);
+  }
+  await insertTracked(writer, 'deals', spreadsheetId, inserts, DEAL_COLUMNS, at);
+  await updateTracked(db, 'deals', spreadsheetId, updates, DEAL_COLUMNS, at);
+  await updateDealStatuses(db, spreadsheetId, statusOnly);
 }
 
 export async function writeVisits(

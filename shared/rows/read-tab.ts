@@ -51,9 +51,36 @@ function keyPart(cell: CellValue | undefined): string {
   return `s${cell.trim()}`;
 }
 
+/** A row whose cells are parsed the first time its record or issues are asked for. */
+class LazyTabRow<K extends TabKind> implements TabRow<K> {
+  readonly sheetRow: number;
+  readonly idCell: string | null;
+  readonly contentKey: string;
+  readonly #parse: () => { record: RecordsByKind[K]; issues: readonly CellIssue[] };
+  #parsed: { record: RecordsByKind[K]; issues: readonly CellIssue[] } | null = null;
+
+  constructor(sheetRow: number, idCell: string | null, contentKey: string, parse: () => { record: RecordsByKind[K]; issues: readonly CellIssue[] }) {
+    this.sheetRow = sheetRow;
+    this.idCell = idCell;
+    this.contentKey = contentKey;
+    this.#parse = parse;
+  }
+
+  get record(): RecordsByKind[K] {
+    this.#parsed ??= this.#parse();
+    return this.#parsed.record;
+  }
+
+  get issues(): readonly CellIssue[] {
+    this.#parsed ??= this.#parse();
+    return this.#parsed.issues;
+  }
+}
+
 /**
  * Reads a tab's data rows below its header. A row with every mapped cell empty is not a record
  * (teams pre-number empty rows), but any service values left on it are reported for clearing.
+ * Rows are parsed on demand: a same-day re-sync never parses the rows it has nothing to do for.
  */
 export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid, settings: SyncSettings): ReadTabResult<K> {
   const fieldColumns = (Object.entries(tab.fields) as [FieldOf<K>, number][]).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -72,10 +99,14 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
       if (serviceColumns.some((c) => keyPart(cells[c - 1]) !== '')) blank.push(sheetRow);
       continue;
     }
-    const reader = new RowReader(tab, cells, sheetRow, memo);
-    const record = read(reader, settings);
     const idText = idColumn === undefined ? '' : cellText(cells[idColumn - 1]);
-    rows.push({ sheetRow, idCell: idText === '' ? null : idText, record, issues: reader.issues, contentKey });
+    rows.push(
+      new LazyTabRow<K>(sheetRow, idText === '' ? null : idText, contentKey, () => {
+        const reader = new RowReader(tab, cells, sheetRow, memo);
+        const record = read(reader, settings);
+        return { record, issues: reader.issues };
+      }),
+    );
   }
   return { rows, blankRowsWithServiceValues: blank, lastRow: grid.rows.length };
 }

@@ -11,6 +11,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('time_zone', 'text', (c) => c.notNull())
     .addColumn('mapping', 'jsonb')
     .addColumn('settings', 'jsonb')
+    // What the deals' stored statuses were computed with; a change means recomputing them all.
+    .addColumn('status_settings_hash', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('last_synced_at', 'timestamptz')
     .execute();
@@ -49,6 +51,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stage_entered_on', 'date')
     .addColumn('previous_stage', 'text')
     .addColumn('ball_changed_on', 'date')
+    // The status last computed and written back: the day it was computed for, a hash of the
+    // service cells it wrote (a same-day re-sync skips rows whose cells still match), and the
+    // flags and aging managers query.
+    .addColumn('status_as_of', 'date')
+    .addColumn('status_hash', 'text')
+    .addColumn('flag_codes', 'text')
+    .addColumn('days_in_stage', 'integer')
+    .addColumn('ball_days', 'integer')
+    .addColumn('stale_threshold', 'integer')
     .execute();
 
   await db.schema

@@ -254,20 +254,31 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
       expect(await stageHistoryOf(db, id, 'copy-id')).toHaveLength(1);
     });
 
-    // Last year's won renewal and this year's share account and title. The team deletes last
-    // year's row and copies this year's to start next year's: the copy must become a new deal
-    // and last year's a tombstone, not the copy taking over last year's deal and its history.
-    it('gives a pasted copy a new id and tombstones a deleted deal with the same account and title when both happen between syncs', async () => {
-      const { id, grid, source } = newSheet([
-        { title: '保守契約更新', account: '山田製作所', owner: '佐藤', stage: '受注', amount: 1_000_000 },
-        { title: '保守契約更新', account: '山田製作所', owner: '佐藤', stage: '提案', amount: 1_100_000 },
-        { title: 'クラウド移行', account: '北海商事', owner: '高橋', stage: 'リード' },
-      ]);
+    // The team deletes one of two rows naming the same deal and copies the other (last year's won
+    // renewal deleted, this year's copied to start next year's; or one of two identical rows
+    // deleted, the other copied): the copy must become a new deal and the deleted one a tombstone,
+    // not the copy taking over the deleted deal and appending to its history.
+    it.each<{ case: string; deleted: DealRowInput; kept: DealRowInput; keptStage: string }>([
+      {
+        case: 'has the same account and title',
+        deleted: { title: '保守契約更新', account: '山田製作所', owner: '佐藤', stage: '受注', amount: 1_000_000 },
+        kept: { title: '保守契約更新', account: '山田製作所', owner: '佐藤', stage: '提案', amount: 1_100_000 },
+        keptStage: 'proposal',
+      },
+      {
+        case: 'is identical',
+        deleted: { title: '保守契約更新', account: '山田製作所', owner: '佐藤', stage: '受注', amount: 1_000_000 },
+        kept: { title: '保守契約更新', account: '山田製作所', owner: '佐藤', stage: '受注', amount: 1_000_000 },
+        keptStage: 'won',
+      },
+    ])('gives a pasted copy a new id and tombstones a deleted deal when the deleted row $case', async ({ deleted, kept, keptStage }) => {
+      const { id, grid, source } = newSheet([deleted, kept, { title: 'クラウド移行', account: '北海商事', owner: '高橋', stage: 'リード' }]);
       await sync(source, { newId: sequentialIds('deal') });
       const [lastYear, thisYear] = rowsOf(grid, '保守契約更新');
       const idColumn = columnOf(grid, serviceHeaderOf('id'));
       const lastYearId = String(lastYear?.cells[idColumn - 1]);
       const thisYearId = String(thisYear?.cells[idColumn - 1]);
+      expect(lastYearId).not.toBe(thisYearId);
 
       insertRow(grid, thisYear?.cells ?? [], (thisYear?.sheetRow ?? 0) + 1);
       grid.rows.splice((lastYear?.sheetRow ?? 0) - 1, 1);
@@ -278,7 +289,7 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
       expect(dealCounts(report)).toMatchObject({ read: 3, inserted: 1, reissued: 1, removed: 1 });
       const stored = await dealsOf(db, id);
       expect(stored.find((d) => d.id === lastYearId)?.removed_at).not.toBeNull();
-      expect(stored.find((d) => d.id === 'next-year')).toMatchObject({ stage: 'proposal', removed_at: null });
+      expect(stored.find((d) => d.id === 'next-year')).toMatchObject({ stage: keptStage, removed_at: null });
       expect((await stageHistoryOf(db, id, lastYearId)).map((h) => [h.fromStage, h.toStage, h.source])).toEqual([[null, 'won', 'first_seen']]);
     });
 
@@ -538,7 +549,12 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
       expect(cellOf(grid, '基幹システム更改', serviceHeaderOf('daysInStage'))).toBe(13);
       expect(dealCounts(report)).toMatchObject({ updated: 0, unchanged: 1 });
       expect(report.cellsWritten).toBeGreaterThan(0);
-      expect(await dealsOf(db, id)).toEqual(dealsBefore);
+      // A new day rewrites the stored status, and nothing else of the deal.
+      const statusColumns = ['status_as_of', 'status_hash', 'flag_codes', 'days_in_stage', 'ball_days', 'stale_threshold'];
+      const withoutStatus = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !statusColumns.includes(k))));
+      const dealsAfter = await dealsOf(db, id);
+      expect(withoutStatus(dealsAfter)).toEqual(withoutStatus(dealsBefore));
+      expect(dealsAfter[0]).toMatchObject({ status_as_of: addDays(NOW, 2), days_in_stage: 13 });
       expect(await historyOf(db, id)).toHaveLength(1);
     });
   });

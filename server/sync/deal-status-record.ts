@@ -1,0 +1,64 @@
+import type { IsoDate } from '../../shared/calendar/iso-date.ts';
+import { serialFromIsoDate } from '../../shared/calendar/iso-date.ts';
+import type { CellValue } from '../../shared/cells/cell-value.ts';
+import type { DealMemory, DealStatus } from '../../shared/flags/flag.ts';
+import { renderFlags } from '../../shared/flags/flag-messages.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import type { Deal } from '../../shared/records/deal.ts';
+import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
+import type { ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
+import type { PlanValue } from '../../shared/write-plan/write-plan.ts';
+import { contentHash } from './content-hash.ts';
+
+/** The service cells a deal row shows besides its id, in a fixed order. */
+export const STATUS_KEYS = ['stageEnteredOn', 'daysInStage', 'ballDays', 'flags', 'flagReasons'] as const satisfies readonly ServiceColumnKey[];
+export type StatusKey = (typeof STATUS_KEYS)[number];
+
+/** A deal's status as stored beside it: what was written back, for when, and what managers query. */
+export interface PersistedStatus {
+  readonly asOf: IsoDate;
+  /** Hash of the service cells written (see statusHash), to tell whether the sheet still shows them. */
+  readonly hash: string;
+  readonly flagCodes: string | null;
+  readonly daysInStage: number | null;
+  readonly ballDays: number | null;
+  readonly staleThreshold: number | null;
+}
+
+/** The service values a deal row should show, rendered in the sheet's language. */
+export function dealServiceValues(deal: Deal, memory: DealMemory, status: DealStatus, locale: Locale): Record<StatusKey, PlanValue> {
+  const rendered = renderFlags(status.flags, locale);
+  return {
+    stageEnteredOn: deal.stage === null || memory.stageEnteredOn === null ? null : serialFromIsoDate(memory.stageEnteredOn),
+    daysInStage: status.daysInStage,
+    ballDays: status.ballDays,
+    flags: rendered.labels === '' ? null : rendered.labels,
+    flagReasons: rendered.reasons === '' ? null : rendered.reasons,
+  };
+}
+
+/**
+ * A hash of service cells as the sheet shows them: blank is blank, and a number reads the same
+ * as its text, exactly as the write plan compares cells, so "unchanged" means the same thing.
+ */
+export function statusHash(values: readonly (CellValue | PlanValue | undefined)[]): string {
+  return contentHash(values.map((v) => (v === null || v === undefined || v === '' ? '' : String(v))).join('\u001f'));
+}
+
+export function persistedStatus(
+  deal: Deal,
+  status: DealStatus,
+  values: Record<StatusKey, PlanValue>,
+  settings: SyncSettings,
+  now: IsoDate,
+): PersistedStatus {
+  const threshold = deal.stage === null ? null : (settings.stages.find((s) => s.code === deal.stage)?.staleAfterDays ?? null);
+  return {
+    asOf: now,
+    hash: statusHash(STATUS_KEYS.map((k) => values[k])),
+    flagCodes: status.flags.length === 0 ? null : status.flags.map((f) => f.code).join(','),
+    daysInStage: status.daysInStage,
+    ballDays: status.ballDays,
+    staleThreshold: threshold,
+  };
+}

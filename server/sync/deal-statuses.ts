@@ -1,0 +1,76 @@
+import type { IsoDate } from '../../shared/calendar/iso-date.ts';
+import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
+import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
+import { computeDealStatus } from '../../shared/flags/deal-status.ts';
+import type { VisitFact } from '../../shared/flags/flag.ts';
+import { firstMemory, nextMemory, type MemoryStep } from '../../shared/history/deal-memory.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
+import type { StoredDealState } from '../deals/deal.repository.ts';
+import type { DealOutcome } from './build-plan.ts';
+import { dealServiceValues, persistedStatus, STATUS_KEYS, statusHash, type PersistedStatus } from './deal-status-record.ts';
+import type { DiffedRow } from './diff-tab.ts';
+
+/** One deal row after the status step. */
+export interface DealStep {
+  readonly diffed: DiffedRow<'deals'>;
+  /** Null when the row was skipped: unchanged, same day, and the sheet still shows its status. */
+  readonly outcome: DealOutcome | null;
+  readonly memory: MemoryStep | null;
+  readonly status: PersistedStatus | null;
+}
+
+export interface DealStatusContext {
+  readonly tab: ResolvedTab<'deals'>;
+  readonly grid: SheetGrid;
+  readonly states: ReadonlyMap<string, StoredDealState>;
+  readonly settings: SyncSettings;
+  readonly locale: Locale;
+  readonly now: IsoDate;
+  /** False when settings, the sheet's language or any visit changed: every status is recomputed. */
+  readonly statusesReusable: boolean;
+  /** Visits per deal id; asked for only when some deal needs its status computed. */
+  readonly visits: () => ReadonlyMap<string, readonly VisitFact[]>;
+}
+
+/**
+ * Decides, per deal row, whether its stored status still stands, and computes memory and status
+ * for the rows where it does not. A same-day re-sync of a large sheet thus parses and computes
+ * only the rows that changed, which is what keeps it cheap.
+ */
+export function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: DealStatusContext): DealStep[] {
+  const columns = STATUS_KEYS.map((k) => ctx.tab.serviceColumns[k]);
+  const shownHash = (sheetRow: number): string => {
+    const cells = ctx.grid.rows[sheetRow - 1] ?? [];
+    return statusHash(columns.map((c) => (c === undefined ? null : cells[c - 1])));
+  };
+  let visits: ReadonlyMap<string, readonly VisitFact[]> | null = null;
+  return rows.map((d): DealStep => {
+    const state = ctx.states.get(d.id);
+    const reusable =
+      ctx.statusesReusable &&
+      d.change === 'unchanged' &&
+      state !== undefined &&
+      state.statusAsOf === ctx.now &&
+      state.statusHash !== null &&
+      state.statusHash === shownHash(d.row.sheetRow);
+    if (reusable) return { diffed: d, outcome: null, memory: null, status: null };
+
+    const deal = d.row.record;
+    const memory: MemoryStep =
+      state === undefined ? firstMemory(deal, ctx.now) : d.change === 'unchanged' ? { memory: state.memory, change: null } : nextMemory(state, deal, ctx.now);
+    visits ??= ctx.visits();
+    const status = computeDealStatus(
+      { deal, memory: memory.memory, visits: visits.get(d.id) ?? [], cellIssueCount: d.row.issues.length },
+      ctx.settings,
+      ctx.now,
+    );
+    const values = dealServiceValues(deal, memory.memory, status, ctx.locale);
+    return {
+      diffed: d,
+      outcome: { sheetRow: d.row.sheetRow, id: d.id, deal, memory: memory.memory, status, values },
+      memory,
+      status: persistedStatus(deal, status, values, ctx.settings, ctx.now),
+    };
+  });
+}
