@@ -8,7 +8,7 @@ import type { Ball } from '../shared/records/ball.ts';
 import type { Deal } from '../shared/records/deal.ts';
 import { STAGE_SYNONYMS } from '../shared/stages/stage-synonyms.ts';
 import { DEFAULT_STAGES, type StageCode, type StageDefinition } from '../shared/stages/stage.ts';
-import { createRng, type Rng } from './prng.ts';
+import { createRng, type Rng } from '../examples/seeded-rng.ts';
 
 export const DEAL_SHEET_NAME = '案件一覧';
 

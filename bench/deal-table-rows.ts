@@ -5,7 +5,7 @@ import type { IsoDate } from '../shared/calendar/iso-date.ts';
 import type { Deal } from '../shared/records/deal.ts';
 import { DEAL_COLUMNS } from '../server/deals/deal.columns.ts';
 import type { CopyValue } from '../server/db/copy-text.ts';
-import { createRng, type Rng } from './prng.ts';
+import { createRng, type Rng } from '../examples/seeded-rng.ts';
 
 const TRACKED_COLUMNS = ['spreadsheet_id', 'id', 'row_hash', 'cell_issue_count', 'first_seen_at', 'updated_at', 'removed_at'] as const;
 

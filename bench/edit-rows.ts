@@ -4,7 +4,7 @@ import type { CellValue } from '../shared/cells/cell-value.ts';
 import { parseStage } from '../shared/cells/parse-stage.ts';
 import { STAGE_CODES } from '../shared/stages/stage.ts';
 import { columnIndex, defaultStageLabel } from './deal-sheet.ts';
-import { createRng } from './prng.ts';
+import { createRng } from '../examples/seeded-rng.ts';
 
 export interface RowEdits {
   /** 1-based sheet rows that were edited. */

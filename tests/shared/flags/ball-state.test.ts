@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ballState } from '../../../shared/flags/ball-state.ts';
 import type { DealMemory, VisitFact } from '../../../shared/flags/flag.ts';
-import type { Deal } from '../../../shared/records/deal.ts';
+import { makeDeal, makeMemory } from '../../support/deal-factory.ts';
 
-function deal(overrides: Partial<Deal> = {}): Deal {
-  return {
-    account: '株式会社サンプル',
-    title: '基幹システム更新',
-    stage: 'quote',
-    stageLabel: '見積提出',
-    stageChangedOn: null,
-    owner: '佐藤',
-    team: 'FS',
-    amount: 1_200_000,
-    grossMargin: 300_000,
-    probability: 50,
-    quoteSentOn: null,
-    ball: null,
-    lastContactOn: null,
-    nextAction: null,
-    nextActionOn: null,
-    expectedCloseOn: null,
-    createdOn: null,
-    ...overrides,
-  };
-}
-
-function memory(overrides: Partial<DealMemory> = {}): DealMemory {
-  return { stageEnteredOn: null, previousStage: null, ballChangedOn: null, ...overrides };
-}
+const deal = makeDeal;
+const memory = makeMemory;
 
 const visit = (visitedOn: string, ballAfter: VisitFact['ballAfter']): VisitFact => ({
   visitedOn,

@@ -1,3 +1,4 @@
+import { makeDeal, makeMemory } from '../../support/deal-factory.ts';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../shared/calendar/iso-date.ts';
 import { computeDealStatus } from '../../../shared/flags/deal-status.ts';
@@ -25,27 +26,8 @@ interface InputOverrides {
 
 function input(overrides: InputOverrides = {}): DealFlagInput {
   return {
-    deal: {
-      account: '株式会社サンプル',
-      title: '基幹システム更新',
-      stage: 'quote',
-      stageLabel: '見積提出',
-      stageChangedOn: null,
-      owner: '佐藤',
-      team: 'FS',
-      amount: 1_200_000,
-      grossMargin: 300_000,
-      probability: 50,
-      quoteSentOn: null,
-      ball: null,
-      lastContactOn: null,
-      nextAction: null,
-      nextActionOn: null,
-      expectedCloseOn: null,
-      createdOn: null,
-      ...overrides.deal,
-    },
-    memory: { stageEnteredOn: null, previousStage: null, ballChangedOn: null, ...overrides.memory },
+    deal: makeDeal(overrides.deal),
+    memory: makeMemory(overrides.memory),
     visits: overrides.visits ?? [],
     cellIssueCount: overrides.cellIssueCount ?? 0,
   };

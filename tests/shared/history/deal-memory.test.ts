@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firstMemory, nextMemory, type PreviousDealState } from '../../../shared/history/deal-memory.ts';
 import type { Deal } from '../../../shared/records/deal.ts';
+import { makeDeal } from '../../support/deal-factory.ts';
 
-const deal = (patch: Partial<Deal>): Deal => ({
-  account: 'A社',
-  title: '案件',
-  stage: 'proposal',
-  stageLabel: '提案',
-  stageChangedOn: null,
-  owner: '佐藤',
-  team: 'FS',
-  amount: null,
-  grossMargin: null,
-  probability: null,
-  quoteSentOn: null,
-  ball: null,
-  lastContactOn: null,
-  nextAction: null,
-  nextActionOn: null,
-  expectedCloseOn: null,
-  createdOn: null,
-  ...patch,
-});
+const deal = (patch: Partial<Deal>): Deal => makeDeal({ stage: 'proposal', stageLabel: '提案', ...patch });
 
 const NOW = '2026-11-20';
 

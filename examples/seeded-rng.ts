@@ -1,4 +1,5 @@
-// A seeded PRNG for the benchmark's synthetic sheets: the same seed always gives the same cells.
+// A seeded PRNG for generated fixtures (the example workbook, the benchmark's sheets): the same
+// seed always gives the same cells.
 
 /** mulberry32: tiny, fast and good enough for fixtures; never Math.random. */
 function mulberry32(seed: number): () => number {
@@ -13,16 +14,15 @@ function mulberry32(seed: number): () => number {
 }
 
 export interface Rng {
-  /** Uniform in [0, 1). */
   next(): number;
-  /** Uniform integer in [min, max], both inclusive. */
   int(min: number, max: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-  /** An item drawn with probability proportional to its weight. */
   weighted<T>(items: readonly (readonly [T, number])[]): T;
+  shuffle<T>(items: readonly T[]): T[];
 }
 
+/** A seeded generator: the same seed always gives the same sequence. */
 export function createRng(seed: number): Rng {
   const next = mulberry32(seed);
   const at = <T>(items: readonly T[], i: number): T => {
@@ -43,6 +43,16 @@ export function createRng(seed: number): Rng {
         if (r < 0) return item;
       }
       return at(items, items.length - 1)[0];
+    },
+    shuffle: (items) => {
+      const out = [...items];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        const tmp = at(out, i);
+        out[i] = at(out, j);
+        out[j] = tmp;
+      }
+      return out;
     },
   };
 }
