@@ -12,47 +12,79 @@ import { dealKey } from '../sync/natural-key.ts';
 import type { StoredIdentity } from '../sync/assign-row-ids.ts';
 import type { StageHistorySource } from './stage-history.table.ts';
 
-/** What the sync needs to know about a stored deal to diff it and carry its memory forward. */
+/** What the sync needs of every stored deal to tell which rows have work to do. */
 export interface StoredDealState extends StoredIdentity {
-  readonly stage: StageCode | null;
-  readonly stageChangedOn: IsoDate | null;
-  readonly ball: Ball | null;
-  readonly memory: DealMemory;
   /** The day the stored status was computed for, and the hash of the cells it wrote. */
   readonly statusAsOf: IsoDate | null;
   readonly statusHash: string | null;
   readonly cellIssueCount: number;
 }
 
+/** What the sheet forgets about a deal, needed only for the rows whose status is recomputed. */
+export interface StoredDealMemory {
+  readonly stage: StageCode | null;
+  readonly stageChangedOn: IsoDate | null;
+  readonly ball: Ball | null;
+  readonly memory: DealMemory;
+}
+
 const asStage = (value: string | null): StageCode | null => (value !== null && isStageCode(value) ? value : null);
 const asBall = (value: string | null): Ball | null => (value === 'us' || value === 'customer' ? value : null);
 
-export async function loadDealStates(db: Db, spreadsheetId: string): Promise<Map<string, StoredDealState>> {
+/**
+ * Every stored deal's identity and status: narrow on purpose, since a re-sync of a large sheet
+ * loads it for every row. Account and title (for re-attaching rows that lost their id) are
+ * loaded only when the sheet has such rows.
+ */
+export async function loadDealStates(db: Db, spreadsheetId: string, options: { withKeys: boolean }): Promise<Map<string, StoredDealState>> {
   const rows = await db
     .selectFrom('deals')
-    .select(['id', 'row_hash', 'removed_at', 'account', 'title', 'stage', 'stage_changed_on', 'ball', 'stage_entered_on', 'previous_stage', 'ball_changed_on', 'status_as_of', 'status_hash', 'cell_issue_count'])
+    .select(['id', 'row_hash', 'removed_at', 'status_as_of', 'status_hash', 'cell_issue_count'])
     .where('spreadsheet_id', '=', spreadsheetId)
     .execute();
+  const keys = options.withKeys
+    ? new Map(
+        (await db.selectFrom('deals').select(['id', 'account', 'title']).where('spreadsheet_id', '=', spreadsheetId).execute()).map((r) => [r.id, dealKey(r.account, r.title)]),
+      )
+    : null;
   const states = new Map<string, StoredDealState>();
   for (const r of rows) {
+    const key = keys?.get(r.id) ?? '';
     states.set(r.id, {
       hash: r.row_hash,
       removed: r.removed_at !== null,
-      naturalKey: () => dealKey(r.account, r.title),
-      stage: asStage(r.stage),
-      stageChangedOn: r.stage_changed_on,
-      ball: asBall(r.ball),
-      memory: {
-        stageEnteredOn: r.stage_entered_on,
-        previousStage: asStage(r.previous_stage),
-        ballChangedOn: r.ball_changed_on,
-      },
+      naturalKey: () => key,
       statusAsOf: r.status_as_of,
       statusHash: r.status_hash,
       cellIssueCount: r.cell_issue_count,
     });
   }
   return states;
+}
+
+// Beyond this share of a sheet, one scan of the spreadsheet's deals beats a long id list.
+const MEMORY_SCAN_SHARE = 0.3;
+
+/** The memory of the given deals (all of the spreadsheet's when most are asked for). */
+export async function loadDealMemories(db: Db, spreadsheetId: string, ids: readonly string[], total: number): Promise<Map<string, StoredDealMemory>> {
+  if (ids.length === 0) return new Map();
+  let query = db
+    .selectFrom('deals')
+    .select(['id', 'stage', 'stage_changed_on', 'ball', 'stage_entered_on', 'previous_stage', 'ball_changed_on'])
+    .where('spreadsheet_id', '=', spreadsheetId);
+  if (ids.length < total * MEMORY_SCAN_SHARE) query = query.where('id', '=', sql<string>`any(${ids}::text[])`);
+  const rows = await query.execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        stage: asStage(r.stage),
+        stageChangedOn: r.stage_changed_on,
+        ball: asBall(r.ball),
+        memory: { stageEnteredOn: r.stage_entered_on, previousStage: asStage(r.previous_stage), ballChangedOn: r.ball_changed_on },
+      },
+    ]),
+  );
 }
 
 export interface StageHistoryEntry {

@@ -8,7 +8,7 @@ import type { Deal } from '../../shared/records/deal.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
 import type { PlanValue } from '../../shared/write-plan/write-plan.ts';
-import { contentHash } from './content-hash.ts';
+import { contentHash } from '../../shared/rows/content-hash.ts';
 
 /** The service cells a deal row shows besides its id, in a fixed order. */
 export const STATUS_KEYS = ['stageEnteredOn', 'daysInStage', 'ballDays', 'flags', 'flagReasons'] as const satisfies readonly ServiceColumnKey[];

@@ -6,7 +6,7 @@ import type { VisitFact } from '../../shared/flags/flag.ts';
 import { firstMemory, nextMemory, type MemoryStep } from '../../shared/history/deal-memory.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
-import type { StoredDealState } from '../deals/deal.repository.ts';
+import type { StoredDealMemory, StoredDealState } from '../deals/deal.repository.ts';
 import type { DealOutcome } from './build-plan.ts';
 import { dealServiceValues, persistedStatus, STATUS_KEYS, statusHash, type PersistedStatus } from './deal-status-record.ts';
 import type { DiffedRow } from './diff-tab.ts';
@@ -30,7 +30,9 @@ export interface DealStatusContext {
   /** False when settings, the sheet's language or any visit changed: every status is recomputed. */
   readonly statusesReusable: boolean;
   /** Visits per deal id; asked for only when some deal needs its status computed. */
-  readonly visits: () => ReadonlyMap<string, readonly VisitFact[]>;
+  readonly visits: () => Promise<ReadonlyMap<string, readonly VisitFact[]>>;
+  /** The stored memory of the given deals; asked for the rows being recomputed only. */
+  readonly memories: (ids: readonly string[]) => Promise<ReadonlyMap<string, StoredDealMemory>>;
 }
 
 /**
@@ -38,28 +40,32 @@ export interface DealStatusContext {
  * for the rows where it does not. A same-day re-sync of a large sheet thus parses and computes
  * only the rows that changed, which is what keeps it cheap.
  */
-export function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: DealStatusContext): DealStep[] {
+export async function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: DealStatusContext): Promise<DealStep[]> {
   const columns = STATUS_KEYS.map((k) => ctx.tab.serviceColumns[k]);
   const shownHash = (sheetRow: number): string => {
     const cells = ctx.grid.rows[sheetRow - 1] ?? [];
     return statusHash(columns.map((c) => (c === undefined ? null : cells[c - 1])));
   };
-  let visits: ReadonlyMap<string, readonly VisitFact[]> | null = null;
-  return rows.map((d): DealStep => {
+  const reusable = rows.map((d) => {
     const state = ctx.states.get(d.id);
-    const reusable =
+    return (
       ctx.statusesReusable &&
       d.change === 'unchanged' &&
       state !== undefined &&
       state.statusAsOf === ctx.now &&
       state.statusHash !== null &&
-      state.statusHash === shownHash(d.row.sheetRow);
-    if (reusable) return { diffed: d, outcome: null, memory: null, status: null };
-
+      state.statusHash === shownHash(d.row.sheetRow)
+    );
+  });
+  const recomputed = rows.filter((d, i) => !reusable[i] && ctx.states.has(d.id)).map((d) => d.id);
+  const memories = await ctx.memories(recomputed);
+  const visits = reusable.every(Boolean) ? new Map<string, readonly VisitFact[]>() : await ctx.visits();
+  return rows.map((d, i): DealStep => {
+    if (reusable[i]) return { diffed: d, outcome: null, memory: null, status: null };
+    const stored = memories.get(d.id);
     const deal = d.row.record;
     const memory: MemoryStep =
-      state === undefined ? firstMemory(deal, ctx.now) : d.change === 'unchanged' ? { memory: state.memory, change: null } : nextMemory(state, deal, ctx.now);
-    visits ??= ctx.visits();
+      stored === undefined ? firstMemory(deal, ctx.now) : d.change === 'unchanged' ? { memory: stored.memory, change: null } : nextMemory(stored, deal, ctx.now);
     const status = computeDealStatus(
       { deal, memory: memory.memory, visits: visits.get(d.id) ?? [], cellIssueCount: d.row.issues.length },
       ctx.settings,

@@ -1,7 +1,6 @@
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import type { TabRow } from '../../shared/rows/read-tab.ts';
 import { assignRowIds, type StoredIdentity } from './assign-row-ids.ts';
-import { contentHash } from './content-hash.ts';
 
 /** How one sheet row compares with what Postgres holds. */
 export type RowChange = 'inserted' | 'updated' | 'unchanged';
@@ -30,16 +29,15 @@ export function diffTab<K extends TabKind>(
   naturalKey: (row: TabRow<K>) => string,
   newId: () => string,
 ): TabDiff<K> {
-  const hashes = rows.map((r) => contentHash(r.contentKey));
   const assignment = assignRowIds(
-    rows.map((row, i) => ({ idCell: row.idCell, hash: hashes[i] ?? '', naturalKey: () => naturalKey(row) })),
+    rows.map((row) => ({ idCell: row.idCell, hash: row.hash, naturalKey: () => naturalKey(row) })),
     stored,
     newId,
   );
   const seen = new Set<string>();
   const diffed = rows.map((row, i): DiffedRow<K> => {
     const id = assignment.ids[i] ?? '';
-    const hash = hashes[i] ?? '';
+    const hash = row.hash;
     seen.add(id);
     const known = stored.get(id);
     const change: RowChange = known === undefined ? 'inserted' : known.hash !== hash || known.removed ? 'updated' : 'unchanged';

@@ -14,13 +14,13 @@ import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
 import { inBulkTransaction } from '../db/bulk-writer.ts';
 import { tombstoneTracked } from '../db/tracked-rows.ts';
-import { flagCountsOf, insertStageHistory, loadDealStates, stalestDealsOf, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
+import { flagCountsOf, insertStageHistory, loadDealMemories, loadDealStates, stalestDealsOf, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
 import { loadRequestStates } from '../requests/request.repository.ts';
 import { lockSpreadsheet, saveMapping, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
 import { loadVisitStates } from '../visits/visit.repository.ts';
 import { buildPlan } from './build-plan.ts';
-import { contentHash } from './content-hash.ts';
+import { contentHash } from '../../shared/rows/content-hash.ts';
 import { dealStatuses } from './deal-statuses.ts';
 import { diffTab, type TabDiff } from './diff-tab.ts';
 import { writeDeals, writeRequests, writeVisits } from './write-rows.ts';
@@ -151,7 +151,10 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
 
       options.onPhase?.('diff');
       const dealsRead = readTab(dealsTab, gridOf(dealsTab.sheet), settings);
-      const dealStates = await loadDealStates(trx, sid);
+      // Stored account and title are needed only to re-attach rows that lost their id.
+      const seenIds = new Set<string>();
+      const withKeys = dealsRead.rows.some((r) => r.idCell === null || seenIds.size === seenIds.add(r.idCell).size);
+      const dealStates = await loadDealStates(trx, sid, { withKeys });
       watch.lap('load deal states');
       const dealDiff = diffTab(dealsRead.rows, dealStates, (r) => dealKey(r.record.account, r.record.title), newId);
       const linkDeal = dealLinker(dealDiff);
@@ -171,8 +174,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const visitsChanged = visitDiff !== null && (visitDiff.removedIds.length > 0 || visitDiff.rows.some((v) => v.change !== 'unchanged'));
       watch.lap('diff');
 
-      const storedVisits = visitsChanged ? null : await visitFactsOf(trx, sid);
-      const steps = dealStatuses(dealDiff.rows, {
+      const steps = await dealStatuses(dealDiff.rows, {
         tab: dealsTab,
         grid: gridOf(dealsTab.sheet),
         states: dealStates,
@@ -181,7 +183,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         now,
         statusesReusable: options.fullRecompute !== true && stored.statusSettingsHash === settingsHash && !visitsChanged,
         // Unchanged visits are in Postgres already, linked; changed ones are linked from the sheet.
-        visits: () => storedVisits ?? visitsByDeal(visitDiff, linkDeal),
+        visits: async () => (visitsChanged ? visitsByDeal(visitDiff, linkDeal) : visitFactsOf(trx, sid)),
+        memories: (ids) => loadDealMemories(trx, sid, ids, dealStates.size),
       });
       const history: StageHistoryEntry[] = [];
       for (const step of steps) if (step.memory?.change) history.push({ dealId: step.diffed.id, ...step.memory.change });

@@ -1,5 +1,4 @@
 import { cellText } from '../cells/cell-text.ts';
-import type { CellValue } from '../cells/cell-value.ts';
 import type { SheetGrid } from '../mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../mapping/tab-mapping.ts';
 import type { Deal } from '../records/deal.ts';
@@ -8,6 +7,7 @@ import type { FieldOf, TabKind } from '../records/tab-kind.ts';
 import type { Visit } from '../records/visit.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import type { CellIssue } from './cell-issue.ts';
+import { cellsHash } from './content-hash.ts';
 import { RowReader, type ParseMemo } from './read-context.ts';
 import { readDealRow } from './read-deal-row.ts';
 import { readRequestRow } from './read-request-row.ts';
@@ -28,10 +28,10 @@ export interface TabRow<K extends TabKind> {
   readonly record: RecordsByKind[K];
   readonly issues: readonly CellIssue[];
   /**
-   * The mapped cells in field order (not column order), so moving a column does not read as an
-   * edit; the server hashes it to tell changed rows from unchanged ones.
+   * A hash of the mapped cells in field order (not column order), so moving a column does not
+   * read as an edit; it tells changed rows from unchanged ones.
    */
-  readonly contentKey: string;
+  readonly hash: string;
 }
 
 export interface ReadTabResult<K extends TabKind> {
@@ -44,25 +44,18 @@ export interface ReadTabResult<K extends TabKind> {
 type RowReaders = { readonly [K in TabKind]: (r: RowReader<K>, settings: SyncSettings) => RecordsByKind[K] };
 const READERS: RowReaders = { deals: readDealRow, visits: readVisitRow, requests: readRequestRow };
 
-function keyPart(cell: CellValue | undefined): string {
-  if (cell === null || cell === undefined || cell === '') return '';
-  if (typeof cell === 'number') return `n${cell}`;
-  if (typeof cell === 'boolean') return cell ? 'bT' : 'bF';
-  return `s${cell.trim()}`;
-}
-
 /** A row whose cells are parsed the first time its record or issues are asked for. */
 class LazyTabRow<K extends TabKind> implements TabRow<K> {
   readonly sheetRow: number;
   readonly idCell: string | null;
-  readonly contentKey: string;
+  readonly hash: string;
   readonly #parse: () => { record: RecordsByKind[K]; issues: readonly CellIssue[] };
   #parsed: { record: RecordsByKind[K]; issues: readonly CellIssue[] } | null = null;
 
-  constructor(sheetRow: number, idCell: string | null, contentKey: string, parse: () => { record: RecordsByKind[K]; issues: readonly CellIssue[] }) {
+  constructor(sheetRow: number, idCell: string | null, hash: string, parse: () => { record: RecordsByKind[K]; issues: readonly CellIssue[] }) {
     this.sheetRow = sheetRow;
     this.idCell = idCell;
-    this.contentKey = contentKey;
+    this.hash = hash;
     this.#parse = parse;
   }
 
@@ -84,24 +77,24 @@ class LazyTabRow<K extends TabKind> implements TabRow<K> {
  */
 export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid, settings: SyncSettings): ReadTabResult<K> {
   const fieldColumns = (Object.entries(tab.fields) as [FieldOf<K>, number][]).sort(([a], [b]) => (a < b ? -1 : 1));
+  const hashColumns = fieldColumns.map(([, column]) => column);
   const serviceColumns = Object.values(tab.serviceColumns) as number[];
   const idColumn = tab.serviceColumns.id;
   const read = READERS[tab.kind] as (r: RowReader<K>, settings: SyncSettings) => RecordsByKind[K];
-  const emptyKey = fieldColumns.map(() => '').join('\u001f');
   const rows: TabRow<K>[] = [];
   const blank: number[] = [];
   const memo: ParseMemo = new Map();
   for (let index = tab.headerRow; index < grid.rows.length; index++) {
     const cells = grid.rows[index] ?? [];
     const sheetRow = index + 1;
-    const contentKey = fieldColumns.map(([, column]) => keyPart(cells[column - 1])).join('\u001f');
-    if (contentKey === emptyKey) {
-      if (serviceColumns.some((c) => keyPart(cells[c - 1]) !== '')) blank.push(sheetRow);
+    const hash = cellsHash(cells, hashColumns);
+    if (hash === null) {
+      if (cellsHash(cells, serviceColumns) !== null) blank.push(sheetRow);
       continue;
     }
     const idText = idColumn === undefined ? '' : cellText(cells[idColumn - 1]);
     rows.push(
-      new LazyTabRow<K>(sheetRow, idText === '' ? null : idText, contentKey, () => {
+      new LazyTabRow<K>(sheetRow, idText === '' ? null : idText, hash, () => {
         const reader = new RowReader(tab, cells, sheetRow, memo);
         const record = read(reader, settings);
         return { record, issues: reader.issues };
