@@ -39,11 +39,13 @@ export async function insertTracked<T>(
   at: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
+  // Rendered once: encoding the same instant for each of 100k rows showed in profiles.
+  const stamp = at.toISOString();
   await writer.insert(table, [
     { name: 'spreadsheet_id', type: 'text', values: rows.map(() => spreadsheetId) },
     ...columnsOf(rows, columns),
-    { name: 'first_seen_at', type: 'timestamptz', values: rows.map(() => at) },
-    { name: 'updated_at', type: 'timestamptz', values: rows.map(() => at) },
+    { name: 'first_seen_at', type: 'timestamptz', values: rows.map(() => stamp) },
+    { name: 'updated_at', type: 'timestamptz', values: rows.map(() => stamp) },
   ]);
 }
 

@@ -104,6 +104,7 @@ export async function insertStageHistory(
   at: Date,
 ): Promise<void> {
   if (entries.length === 0) return;
+  const stamp = at.toISOString();
   await writer.insert('deal_stage_history', [
     { name: 'spreadsheet_id', type: 'text', values: entries.map(() => spreadsheetId) },
     { name: 'deal_id', type: 'text', values: entries.map((e) => e.dealId) },
@@ -113,7 +114,7 @@ export async function insertStageHistory(
     { name: 'entered_on', type: 'date', values: entries.map((e) => e.enteredOn) },
     { name: 'source', type: 'text', values: entries.map((e) => e.source) },
     { name: 'sync_run_id', type: 'bigint', values: entries.map(() => runId) },
-    { name: 'observed_at', type: 'timestamptz', values: entries.map(() => at) },
+    { name: 'observed_at', type: 'timestamptz', values: entries.map(() => stamp) },
   ]);
 }
 

@@ -90,7 +90,8 @@ export function assignRowIds(
       return;
     }
     const byHash = unclaimedByHash.get(row.hash)?.find((id) => !claimed.has(id));
-    const key = byHash === undefined ? row.naturalKey() : '';
+    // Natural keys are worth computing only when some unclaimed stored row could match one.
+    const key = byHash === undefined && unclaimedByKey.size > 0 ? row.naturalKey() : '';
     const keyMatches = (unclaimedByKey.get(key) ?? []).filter((id) => !claimed.has(id));
     const byKey = key !== '' && keyMatches.length === 1 ? keyMatches[0] : undefined;
     ids[i] = adopt(byHash ?? byKey ?? newId());

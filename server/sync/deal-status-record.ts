@@ -8,7 +8,7 @@ import type { Deal } from '../../shared/records/deal.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
 import type { PlanValue } from '../../shared/write-plan/write-plan.ts';
-import { contentHash } from '../../shared/rows/content-hash.ts';
+import { shownValuesHash } from '../../shared/rows/content-hash.ts';
 
 /** The service cells a deal row shows besides its id, in a fixed order. */
 export const STATUS_KEYS = ['stageEnteredOn', 'daysInStage', 'ballDays', 'flags', 'flagReasons'] as const satisfies readonly ServiceColumnKey[];
@@ -42,7 +42,7 @@ export function dealServiceValues(deal: Deal, memory: DealMemory, status: DealSt
  * as its text, exactly as the write plan compares cells, so "unchanged" means the same thing.
  */
 export function statusHash(values: readonly (CellValue | PlanValue | undefined)[]): string {
-  return contentHash(values.map((v) => (v === null || v === undefined || v === '' ? '' : String(v))).join('\u001f'));
+  return shownValuesHash(values);
 }
 
 export function persistedStatus(

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
-import { FLAG_CODES, type FlagCode, type VisitFact } from '../../shared/flags/flag.ts';
+import type { VisitFact } from '../../shared/flags/flag.ts';
 import { format, type Locale } from '../../shared/i18n/locale.ts';
 import { CELL_MESSAGES } from '../../shared/cells/cell-messages.ts';
 import { resolveMapping, mappingSpecOf } from '../../shared/mapping/resolve-mapping.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { MappingSpec, ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
 import type { TabKind } from '../../shared/records/tab-kind.ts';
-import { readTab, type ReadTabResult } from '../../shared/rows/read-tab.ts';
+import { readTab, type ReadTabResult, type RecordsByKind, type TabRow } from '../../shared/rows/read-tab.ts';
 import { applySettingsOverrides } from '../../shared/settings/settings-overrides.ts';
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
 import { inBulkTransaction } from '../db/bulk-writer.ts';
 import { tombstoneTracked } from '../db/tracked-rows.ts';
-import { flagCountsOf, insertStageHistory, loadDealMemories, loadDealStates, stalestDealsOf, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
+import { insertStageHistory, loadDealMemories, loadDealStates, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
 import { loadRequestStates } from '../requests/request.repository.ts';
 import { lockSpreadsheet, saveMapping, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
@@ -27,7 +27,9 @@ import { writeDeals, writeRequests, writeVisits } from './write-rows.ts';
 import { dealKey, requestKey, visitKey } from './natural-key.ts';
 import type { SheetSource, SourceIdentity } from './sheet-source.ts';
 import { SyncError } from './sync-error.ts';
-import type { StaleDeal, SyncReport, TabCounts } from './sync-report.ts';
+import type { SyncReport, TabCounts } from './sync-report.ts';
+import { flagSummary } from './flag-summary.ts';
+import type { StoredIdentity } from './assign-row-ids.ts';
 import { Stopwatch } from './stopwatch.ts';
 
 /** An explicit mapping, as a `--mapping` file gives it: tabs, the team's stage labels, settings. */
@@ -58,10 +60,6 @@ class DryRunRollback extends Error {
     super('dry run');
     this.report = report;
   }
-}
-
-function zeroFlagCounts(): Record<FlagCode, number> {
-  return Object.fromEntries(FLAG_CODES.map((c) => [c, 0])) as Record<FlagCode, number>;
 }
 
 function counts<K extends TabKind>(tab: ResolvedTab<K>, diff: TabDiff<K>): TabCounts {
@@ -151,26 +149,17 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
 
       options.onPhase?.('diff');
       const dealsRead = readTab(dealsTab, gridOf(dealsTab.sheet), settings);
-      // Stored account and title are needed only to re-attach rows that lost their id.
-      const seenIds = new Set<string>();
-      const withKeys = dealsRead.rows.some((r) => r.idCell === null || seenIds.size === seenIds.add(r.idCell).size);
-      const dealStates = await loadDealStates(trx, sid, { withKeys });
+      const dealStates = await loadDealStates(trx, sid, { withKeys: needsNaturalKeys(dealsRead.rows) });
       watch.lap('load deal states');
       const dealDiff = diffTab(dealsRead.rows, dealStates, (r) => dealKey(r.record.account, r.record.title), newId);
       const linkDeal = dealLinker(dealDiff);
 
-      let visitsRead: ReadTabResult<'visits'> | null = null;
-      let visitDiff: TabDiff<'visits'> | null = null;
-      if (visitsTab !== undefined) {
-        visitsRead = readTab(visitsTab, gridOf(visitsTab.sheet), settings);
-        visitDiff = diffTab(visitsRead.rows, await loadVisitStates(trx, sid), (r) => visitKey(r.record.visitedOn, r.record.account, r.record.dealTitle, r.record.owner), newId);
-      }
-      let requestsRead: ReadTabResult<'requests'> | null = null;
-      let requestDiff: TabDiff<'requests'> | null = null;
-      if (requestsTab !== undefined) {
-        requestsRead = readTab(requestsTab, gridOf(requestsTab.sheet), settings);
-        requestDiff = diffTab(requestsRead.rows, await loadRequestStates(trx, sid), (r) => requestKey(r.record.requestedOn, r.record.account, r.record.type, r.record.requester), newId);
-      }
+      const visits = visitsTab === undefined ? null : await readAndDiff(visitsTab, gridOf(visitsTab.sheet), settings, () => loadVisitStates(trx, sid), (v) => visitKey(v.visitedOn, v.account, v.dealTitle, v.owner), newId);
+      const requests = requestsTab === undefined ? null : await readAndDiff(requestsTab, gridOf(requestsTab.sheet), settings, () => loadRequestStates(trx, sid), (r) => requestKey(r.requestedOn, r.account, r.type, r.requester), newId);
+      const visitsRead = visits?.read ?? null;
+      const visitDiff = visits?.diff ?? null;
+      const requestsRead = requests?.read ?? null;
+      const requestDiff = requests?.diff ?? null;
       const visitsChanged = visitDiff !== null && (visitDiff.removedIds.length > 0 || visitDiff.rows.some((v) => v.change !== 'unchanged'));
       watch.lap('diff');
 
@@ -215,20 +204,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       });
       watch.lap('plan');
 
-      // Flags and the stalest deals come from the stored statuses, so skipped rows count too.
-      const flagCounts = zeroFlagCounts();
-      for (const [code, count] of await flagCountsOf(trx, sid)) if (code in flagCounts) flagCounts[code as FlagCode] = count;
       const rowOf = new Map(dealDiff.rows.map((d) => [d.id, d.row.sheetRow]));
-      const stalest: StaleDeal[] = (await stalestDealsOf(trx, sid, 10)).map((d) => ({
-        sheet: dealsTab.sheet,
-        row: rowOf.get(d.id) ?? 0,
-        account: d.account,
-        title: d.title,
-        stage: settings.stages.find((s) => s.code === d.stage)?.label ?? d.stage,
-        owner: d.owner,
-        daysInStage: d.daysInStage,
-        threshold: d.threshold,
-      }));
+      const { flagCounts, stalest } = await flagSummary(trx, sid, dealsTab.sheet, rowOf, settings);
       // Issues of skipped rows are reported again only where the row is known to have some.
       const dealIssues = steps
         .filter((s) => s.outcome !== null || (dealStates.get(s.diffed.id)?.cellIssueCount ?? 0) > 0)
@@ -300,6 +277,31 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
     throw error;
   }
   return report;
+}
+
+/**
+ * Whether any row lost its id or shares it with another: only then are stored natural keys
+ * (account and title) needed, to re-attach rows to what they were.
+ */
+function needsNaturalKeys(rows: readonly TabRow<TabKind>[]): boolean {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (row.idCell === null || seen.has(row.idCell)) return true;
+    seen.add(row.idCell);
+  }
+  return false;
+}
+
+async function readAndDiff<K extends 'visits' | 'requests'>(
+  tab: ResolvedTab<K>,
+  grid: SheetGrid,
+  settings: SyncSettings,
+  stored: () => Promise<ReadonlyMap<string, StoredIdentity>>,
+  naturalKey: (record: RecordsByKind[K]) => string,
+  newId: () => string,
+): Promise<{ read: ReadTabResult<K>; diff: TabDiff<K> }> {
+  const read = readTab(tab, grid, settings);
+  return { read, diff: diffTab(read.rows, await stored(), (r) => naturalKey(r.record), newId) };
 }
 
 /** Visits from the sheet, per deal they name. */

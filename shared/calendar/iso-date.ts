@@ -24,27 +24,55 @@ export function isIsoDate(text: string): text is IsoDate {
   return m !== null && isoDateFromParts(Number(m[1]), Number(m[2]), Number(m[3])) === text;
 }
 
+// Days since 1970-01-01 by integer arithmetic (Hinnant's days_from_civil and its inverse):
+// aging is computed for every deal of every sync, and Date objects made this a hot spot.
+function epochDays(date: IsoDate): number {
+  let y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function fromEpochDays(days: number): IsoDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
 function toUtcMs(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return epochDays(date) * MS_PER_DAY;
 }
 
 function fromUtcMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  return fromEpochDays(Math.floor(ms / MS_PER_DAY));
 }
 
 /** The date `days` calendar days after `date` (negative goes back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
+  return fromEpochDays(epochDays(date) + days);
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / MS_PER_DAY);
+  return epochDays(to) - epochDays(from);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: IsoDate): number {
-  return new Date(toUtcMs(date)).getUTCDay();
+  // 1970-01-01 was a Thursday.
+  return (((epochDays(date) + 4) % 7) + 7) % 7;
 }
 
 /** The date part of a spreadsheet serial number (the fraction is a time of day). */
