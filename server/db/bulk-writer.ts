@@ -1,34 +1,53 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
-import { bulkInsert, type BulkColumn, type BulkValue } from './bulk-sql.ts';
+import { bulkInsert, type BulkValue, type PgType } from './bulk-sql.ts';
 import { copyFromStdin } from './copy-from-stdin.ts';
 import { copyTextChunks } from './copy-text.ts';
 import { poolOf, type Database, type Db } from './database.ts';
 
-/** Appends many rows to a table: COPY on Postgres, INSERT … unnest on PGlite. */
+export interface ColumnShape {
+  readonly name: string;
+  readonly type: PgType;
+}
+
+/**
+ * Appends many rows to a table: COPY on Postgres, INSERT … unnest on PGlite. Rows come as an
+ * iterable and are encoded as they are read, so a 100k-row insert never holds them all at once.
+ */
 export interface BulkWriter {
-  insert(table: string, columns: readonly BulkColumn[]): Promise<void>;
+  insert(table: string, columns: readonly ColumnShape[], rows: Iterable<readonly BulkValue[]>): Promise<void>;
 }
 
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-function* rowsOf(columns: readonly BulkColumn[]): Generator<readonly BulkValue[]> {
-  const count = columns[0]?.values.length ?? 0;
-  for (let i = 0; i < count; i++) yield columns.map((c) => c.values[i] ?? null);
-}
-
 function copyWriter(client: pg.PoolClient): BulkWriter {
   return {
-    async insert(table, columns) {
-      if ((columns[0]?.values.length ?? 0) === 0) return;
+    async insert(table, columns, rows) {
       const names = columns.map((c) => quoteIdent(c.name)).join(', ');
-      await copyFromStdin(client, `copy ${quoteIdent(table)} (${names}) from stdin`, copyTextChunks(rowsOf(columns)));
+      await copyFromStdin(client, `copy ${quoteIdent(table)} (${names}) from stdin`, copyTextChunks(rows));
     },
   };
 }
 
+const UNNEST_CHUNK = 20_000;
+
 function unnestWriter(db: Db): BulkWriter {
-  return { insert: (table, columns) => bulkInsert(db, table, columns) };
+  return {
+    async insert(table, columns, rows) {
+      let chunk: (readonly BulkValue[])[] = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        const rowsNow = chunk;
+        chunk = [];
+        await bulkInsert(db, table, columns.map((c, i) => ({ ...c, values: rowsNow.map((r) => r[i] ?? null) })));
+      };
+      for (const row of rows) {
+        chunk.push(row);
+        if (chunk.length >= UNNEST_CHUNK) await flush();
+      }
+      await flush();
+    },
+  };
 }
 
 /**

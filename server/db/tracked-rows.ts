@@ -41,12 +41,24 @@ export async function insertTracked<T>(
   if (rows.length === 0) return;
   // Rendered once: encoding the same instant for each of 100k rows showed in profiles.
   const stamp = at.toISOString();
-  await writer.insert(table, [
-    { name: 'spreadsheet_id', type: 'text', values: rows.map(() => spreadsheetId) },
-    ...columnsOf(rows, columns),
-    { name: 'first_seen_at', type: 'timestamptz', values: rows.map(() => stamp) },
-    { name: 'updated_at', type: 'timestamptz', values: rows.map(() => stamp) },
-  ]);
+  const shapes = [
+    { name: 'spreadsheet_id', type: 'text' },
+    { name: 'id', type: 'text' },
+    { name: 'row_hash', type: 'text' },
+    { name: 'cell_issue_count', type: 'integer' },
+    ...columns,
+    { name: 'first_seen_at', type: 'timestamptz' },
+    { name: 'updated_at', type: 'timestamptz' },
+  ] as const;
+  function* values(): Generator<BulkValue[]> {
+    for (const r of rows) {
+      const out: BulkValue[] = [spreadsheetId, r.id, r.hash, r.issueCount];
+      for (const c of columns) out.push(c.get(r.value));
+      out.push(stamp, stamp);
+      yield out;
+    }
+  }
+  await writer.insert(table, shapes, values());
 }
 
 /** Rewrites changed rows, bringing back any that had been tombstoned. */

@@ -105,17 +105,21 @@ export async function insertStageHistory(
 ): Promise<void> {
   if (entries.length === 0) return;
   const stamp = at.toISOString();
-  await writer.insert('deal_stage_history', [
-    { name: 'spreadsheet_id', type: 'text', values: entries.map(() => spreadsheetId) },
-    { name: 'deal_id', type: 'text', values: entries.map((e) => e.dealId) },
-    { name: 'from_stage', type: 'text', values: entries.map((e) => e.fromStage) },
-    { name: 'to_stage', type: 'text', values: entries.map((e) => e.toStage) },
-    { name: 'to_label', type: 'text', values: entries.map((e) => e.toLabel) },
-    { name: 'entered_on', type: 'date', values: entries.map((e) => e.enteredOn) },
-    { name: 'source', type: 'text', values: entries.map((e) => e.source) },
-    { name: 'sync_run_id', type: 'bigint', values: entries.map(() => runId) },
-    { name: 'observed_at', type: 'timestamptz', values: entries.map(() => stamp) },
-  ]);
+  await writer.insert(
+    'deal_stage_history',
+    [
+      { name: 'spreadsheet_id', type: 'text' },
+      { name: 'deal_id', type: 'text' },
+      { name: 'from_stage', type: 'text' },
+      { name: 'to_stage', type: 'text' },
+      { name: 'to_label', type: 'text' },
+      { name: 'entered_on', type: 'date' },
+      { name: 'source', type: 'text' },
+      { name: 'sync_run_id', type: 'bigint' },
+      { name: 'observed_at', type: 'timestamptz' },
+    ],
+    entries.map((e) => [spreadsheetId, e.dealId, e.fromStage, e.toStage, e.toLabel, e.enteredOn, e.source, runId, stamp]),
+  );
 }
 
 /** A deal's stage history, oldest first. */
@@ -175,7 +179,8 @@ export async function stalestDealsOf(db: Db, spreadsheetId: string, limit: numbe
     .where('removed_at', 'is', null)
     .where('days_in_stage', 'is not', null)
     .where('stale_threshold', '>', 0)
-    .orderBy(sql`days_in_stage::real / stale_threshold`, 'desc')
+    // float8, as JavaScript divides, so the in-memory ranking of a full recompute agrees.
+    .orderBy(sql`days_in_stage::float8 / stale_threshold`, 'desc')
     .orderBy('days_in_stage', 'desc')
     .orderBy('id')
     .limit(limit)

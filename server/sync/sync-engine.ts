@@ -28,7 +28,7 @@ import { dealKey, requestKey, visitKey } from './natural-key.ts';
 import type { SheetSource, SourceIdentity } from './sheet-source.ts';
 import { SyncError } from './sync-error.ts';
 import type { SyncReport, TabCounts } from './sync-report.ts';
-import { flagSummary } from './flag-summary.ts';
+import { flagSummary, flagSummaryOfSteps } from './flag-summary.ts';
 import type { StoredIdentity } from './assign-row-ids.ts';
 import { Stopwatch } from './stopwatch.ts';
 
@@ -204,8 +204,9 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       });
       watch.lap('plan');
 
-      const rowOf = new Map(dealDiff.rows.map((d) => [d.id, d.row.sheetRow]));
-      const { flagCounts, stalest } = await flagSummary(trx, sid, dealsTab.sheet, rowOf, settings);
+      const { flagCounts, stalest } =
+        flagSummaryOfSteps(steps, dealsTab.sheet, settings) ??
+        (await flagSummary(trx, sid, dealsTab.sheet, new Map(dealDiff.rows.map((d) => [d.id, d.row.sheetRow])), settings));
       // Issues of skipped rows are reported again only where the row is known to have some.
       const dealIssues = steps
         .filter((s) => s.outcome !== null || (dealStates.get(s.diffed.id)?.cellIssueCount ?? 0) > 0)
