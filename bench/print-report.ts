@@ -43,7 +43,7 @@ export function resultLines(results: BenchResults): string[] {
 }
 
 export function profileLines(profile: ProfileCaseResult): string[] {
-  const lines = [`Where a sync's time goes at ${int(profile.rows)} rows (profiled copy of the engine flow, one run each):`];
+  const lines = [`Where a sync's time goes at ${int(profile.rows)} rows (the engine's own step timings, one run each):`];
   const steps = profile.scenarios[0]?.laps.map((l) => l.step) ?? [];
   const headers = ['step', ...profile.scenarios.flatMap((s) => [`(${s.scenario}) ms`, `(${s.scenario}) %`]), '(a) RSS after'];
   const rows = steps.map((step) => {
@@ -58,12 +58,6 @@ export function profileLines(profile: ProfileCaseResult): string[] {
   });
   rows.push(['total', ...profile.scenarios.flatMap((s) => [ms1(s.totalMs), '100']), '']);
   lines.push(...table(headers, rows, new Set(headers.map((_, i) => i).filter((i) => i > 0))));
-  lines.push('', 'Postgres statements (time from the Kysely log: pg parameter encoding + round trip + server):');
-  for (const s of profile.scenarios) {
-    const total = s.statements.reduce((n, t) => n + t.ms, 0);
-    const top = s.statements.slice(0, 6).map((t) => `${t.statement} ×${t.calls} ${ms1(t.ms)}`).join('; ');
-    lines.push(`  (${s.scenario}) ${ms1(total)} ms of ${ms1(s.totalMs)}: ${top}`);
-  }
   return lines;
 }
 

@@ -1,12 +1,12 @@
-// Where a sync's time goes: the profiled copy of the engine's flow (profiled-sync.ts) run for
-// (a), (b) and (c) on one sheet, with Postgres statement times from the Kysely log.
+// Where a sync's time goes: the engine's own step timings (profiled-sync.ts) for (a), (b) and (c)
+// on one sheet.
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../shared/calendar/iso-date.ts';
 import { GridSource } from '../server/sources/grid/grid-source.ts';
 import { createBenchDatabase, withPgClient } from './bench-database.ts';
 import { DEAL_SHEET_NAME, generateDealGrid } from './deal-sheet.ts';
 import { editRows } from './edit-rows.ts';
-import { openLoggedDatabase, type StatementTime } from './logged-db.ts';
+import { openDatabase } from '../server/db/open-database.ts';
 import { profiledSync, type ProfiledSync } from './profiled-sync.ts';
 
 export interface ProfileCaseOptions {
@@ -18,7 +18,6 @@ export interface ProfileCaseOptions {
 
 export interface ProfiledScenario extends ProfiledSync {
   readonly scenario: 'a' | 'b' | 'c';
-  readonly statements: readonly StatementTime[];
 }
 
 export interface ProfileCaseResult {
@@ -28,7 +27,8 @@ export interface ProfileCaseResult {
 
 export async function runProfileCase(adminUrl: string, options: ProfileCaseOptions): Promise<ProfileCaseResult> {
   const database = await createBenchDatabase(adminUrl, `profile_${options.rows}`);
-  const logged = await openLoggedDatabase(database.url);
+  // The engine's own Db (COPY on a dedicated connection), so the profile measures what runs.
+  const db = await openDatabase({ kind: 'postgres', url: database.url });
   try {
     const source = new GridSource(
       { spreadsheetId: `bench:profile:${randomUUID()}`, kind: 'values', title: 'profile', timeZone: 'Asia/Tokyo' },
@@ -36,9 +36,8 @@ export async function runProfileCase(adminUrl: string, options: ProfileCaseOptio
     );
     const scenarios: ProfiledScenario[] = [];
     const run = async (scenario: ProfiledScenario['scenario']): Promise<void> => {
-      logged.take();
-      const result = await profiledSync(logged.db, source, options.today);
-      scenarios.push({ scenario, ...result, statements: logged.take() });
+      const result = await profiledSync(db, source, options.today);
+      scenarios.push({ scenario, ...result });
     };
     await run('a');
     await withPgClient(database.url, (client) => client.query('vacuum analyze'));
@@ -49,7 +48,7 @@ export async function runProfileCase(adminUrl: string, options: ProfileCaseOptio
     await run('c');
     return { rows: options.rows, scenarios };
   } finally {
-    await logged.db.destroy();
+    await db.destroy();
     await database.drop();
   }
 }
