@@ -453,41 +453,44 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
       ]);
     });
 
-    it.runIf(backend.supportsConcurrency)('serialises two concurrent syncs of one spreadsheet when they run on separate pools', async () => {
-      const other = await database.connect();
-      const { id, grid, source } = newSheet([
-        ...BASE_ROWS,
-        { title: '物流改善', account: '東西物産', owner: '伊藤', stage: '育成' },
-        { title: '追加ライセンス', account: '山田製作所', owner: '佐藤', stage: '受注' },
-      ]);
+    // Separate pools on one database exist only on Postgres; PGlite is a single connection.
+    if (backend.supportsConcurrency) {
+      it('serialises two concurrent syncs of one spreadsheet when they run on separate pools', async () => {
+        const other = await database.connect();
+        const { id, grid, source } = newSheet([
+          ...BASE_ROWS,
+          { title: '物流改善', account: '東西物産', owner: '伊藤', stage: '育成' },
+          { title: '追加ライセンス', account: '山田製作所', owner: '佐藤', stage: '受注' },
+        ]);
 
-      const reports = await Promise.all([syncSpreadsheet(db, source, { now: NOW }), syncSpreadsheet(other, source, { now: NOW })]);
+        const reports = await Promise.all([syncSpreadsheet(db, source, { now: NOW }), syncSpreadsheet(other, source, { now: NOW })]);
 
-      expect(reports.map((r) => dealCounts(r).inserted).sort()).toEqual([0, 5]);
-      expect(reports.map((r) => dealCounts(r).unchanged).sort()).toEqual([0, 5]);
-      const idColumn = columnOf(grid, serviceHeaderOf('id'));
-      const sheetIds = dataRows(grid).map((r) => r.cells[idColumn - 1]);
-      expect(new Set(sheetIds).size).toBe(5);
-      let stored = await dealsOf(db, id);
-      expect(stored.map((d) => d.id).sort()).toEqual([...sheetIds].sort());
-      expect(headersOf(grid)).toEqual([...TEAM_HEADERS, ...DEAL_SERVICE_HEADERS]);
-      let history = await historyOf(db, id);
-      expect(history.map((h) => h.deal_id).sort()).toEqual([...sheetIds].sort());
+        expect(reports.map((r) => dealCounts(r).inserted).sort()).toEqual([0, 5]);
+        expect(reports.map((r) => dealCounts(r).unchanged).sort()).toEqual([0, 5]);
+        const idColumn = columnOf(grid, serviceHeaderOf('id'));
+        const sheetIds = dataRows(grid).map((r) => r.cells[idColumn - 1]);
+        expect(new Set(sheetIds).size).toBe(5);
+        let stored = await dealsOf(db, id);
+        expect(stored.map((d) => d.id).sort()).toEqual([...sheetIds].sort());
+        expect(headersOf(grid)).toEqual([...TEAM_HEADERS, ...DEAL_SERVICE_HEADERS]);
+        let history = await historyOf(db, id);
+        expect(history.map((h) => h.deal_id).sort()).toEqual([...sheetIds].sort());
 
-      setCell(grid, '物流改善', DEAL_HEADERS.stage, '提案');
-      await Promise.all([syncSpreadsheet(db, source, { now: '2026-12-02' }), syncSpreadsheet(other, source, { now: '2026-12-02' })]);
+        setCell(grid, '物流改善', DEAL_HEADERS.stage, '提案');
+        await Promise.all([syncSpreadsheet(db, source, { now: '2026-12-02' }), syncSpreadsheet(other, source, { now: '2026-12-02' })]);
 
-      stored = await dealsOf(db, id);
-      expect(stored).toHaveLength(5);
-      expect(stored.every((d) => d.removed_at === null)).toBe(true);
-      history = await historyOf(db, id);
-      expect(history).toHaveLength(6);
-      expect((await stageHistoryOf(db, id, idOf(grid, '物流改善'))).map((h) => [h.fromStage, h.toStage, h.source])).toEqual([
-        [null, 'nurturing', 'first_seen'],
-        ['nurturing', 'proposal', 'observed'],
-      ]);
-      expect((await syncRunsOf(db, id)).map((r) => r.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
-    });
+        stored = await dealsOf(db, id);
+        expect(stored).toHaveLength(5);
+        expect(stored.every((d) => d.removed_at === null)).toBe(true);
+        history = await historyOf(db, id);
+        expect(history).toHaveLength(6);
+        expect((await stageHistoryOf(db, id, idOf(grid, '物流改善'))).map((h) => [h.fromStage, h.toStage, h.source])).toEqual([
+          [null, 'nurturing', 'first_seen'],
+          ['nurturing', 'proposal', 'observed'],
+        ]);
+        expect((await syncRunsOf(db, id)).map((r) => r.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+      });
+    }
 
     it('links visits to their deals and counts ball days from a visit that left the ball with the customer', async () => {
       const id = `engine-${randomUUID()}`;
