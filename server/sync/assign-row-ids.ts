@@ -46,23 +46,32 @@ export function assignRowIds(
   newId: () => string,
 ): IdAssignment {
   const ids: (string | null)[] = rows.map(() => null);
-  const byId = new Map<string, number[]>();
+  // Most ids appear once: only the ones that repeat get a list of their rows.
+  const firstRow = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   rows.forEach((row, i) => {
-    if (row.idCell !== null) pushTo(byId, row.idCell, i);
+    const id = row.idCell;
+    if (id === null) return;
+    const first = firstRow.get(id);
+    if (first === undefined) {
+      firstRow.set(id, i);
+      ids[i] = id;
+    } else if (repeated.has(id)) pushTo(repeated, id, i);
+    else repeated.set(id, [first, i]);
   });
 
   // A pasted copy is a new record that happens to carry another's id: it gets a fresh id and
   // never adopts a stored row, or it could take the place of a deal deleted in the same edit.
   const copies = new Set<number>();
-  for (const [id, indexes] of byId) {
+  for (const [id, indexes] of repeated) {
     const known = stored.get(id);
     const keeper =
       (known && indexes.find((i) => rows[i]?.hash === known.hash)) ??
       (known && indexes.find((i) => rows[i]?.naturalKey() === known.naturalKey())) ??
       indexes[0];
     for (const i of indexes) {
-      if (i === keeper) ids[i] = id;
-      else copies.add(i);
+      ids[i] = i === keeper ? id : null;
+      if (i !== keeper) copies.add(i);
     }
   }
 
