@@ -10,6 +10,7 @@ import { SyncError } from '../sync/sync-error.ts';
 import { format } from '../../shared/i18n/locale.ts';
 import type { SyncArgs } from './cli-args.ts';
 import { CLI_MESSAGES } from './cli-messages.ts';
+import { cellIssueMessage } from '../../shared/rows/cell-issue.ts';
 import { jsonReport } from './json-report.ts';
 import { summaryText } from './print-summary.ts';
 import { ProgressBar } from './progress-bar.ts';
@@ -74,9 +75,10 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
     });
     progress.done();
     const paths = { workbook, output, backup: source.backupPath };
-    io.stdout.write(
-      args.json ? `${JSON.stringify(jsonReport(report, paths), null, 2)}\n` : `${summaryText(report, args.lang ?? report.locale, paths)}\n`,
-    );
+    // The engine words cell issues in the sheet's language; --lang asks for another.
+    const locale = args.lang ?? report.locale;
+    const shown = locale === report.locale ? report : { ...report, locale, issues: report.issues.map((i) => ({ ...i, message: cellIssueMessage(i, locale) })) };
+    io.stdout.write(args.json ? `${JSON.stringify(jsonReport(shown, paths), null, 2)}\n` : `${summaryText(shown, locale, paths)}\n`);
     return 0;
   } finally {
     progress.done();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { VisitFact } from '../../shared/flags/flag.ts';
-import { format, type Locale } from '../../shared/i18n/locale.ts';
-import { CELL_MESSAGES } from '../../shared/cells/cell-messages.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import { cellIssueMessage } from '../../shared/rows/cell-issue.ts';
 import { resolveMapping, mappingSpecOf } from '../../shared/mapping/resolve-mapping.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { MappingSpec, ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
@@ -212,7 +212,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         .filter((s) => s.outcome !== null || (dealStates.get(s.diffed.id)?.cellIssueCount ?? 0) > 0)
         .flatMap((s) => s.diffed.row.issues);
       const issues = [...dealIssues, ...(visitsRead?.rows ?? []).flatMap((r) => r.issues), ...(requestsRead?.rows ?? []).flatMap((r) => r.issues)].map(
-        (issue) => ({ ...issue, message: format(CELL_MESSAGES[issue.code][locale], { value: issue.value }) }),
+        (issue) => ({ ...issue, message: cellIssueMessage(issue, locale) }),
       );
       const tabs: TabCounts[] = [counts(dealsTab, dealDiff)];
       if (visitsTab && visitDiff) tabs.push(counts(visitsTab, visitDiff));

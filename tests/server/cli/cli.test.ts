@@ -192,6 +192,16 @@ describe('sheets-sfa sync', () => {
     expect(result.stdout).toContain(`Sync of sales-pipeline (as of ${NOW})`);
     expect(result.stdout).toContain('案件一覧 (deals): read 300 / inserted 300 / updated 0 / unchanged 0 / removed 0');
     expect(result.stdout).toContain(`Stale: ${synced.report.flags.stale}`);
+    // Cell issues too, though the engine words them in the sheet's (Japanese) language.
+    expect(result.stdout).toContain('案件一覧!O42 "次回予定日": Not a date: 来週');
+    expect(result.stdout).not.toContain('日付として読めません');
+  });
+
+  it('words the JSON issues in the language --lang asks for', async () => {
+    const { path } = await exampleCopy();
+    const result = await run(['sync', path, '--now', NOW, '--dry-run', '--json', '--lang', 'en']);
+    const doc = JSON.parse(result.stdout) as { issues: { row: number; column: string; message: string }[] };
+    expect(doc.issues.find((i) => i.row === 42 && i.column === 'O')?.message).toMatch(/^Not a date: 来週/);
   });
 
   it('leaves the file bytes untouched and writes no backup when given --dry-run', async () => {
