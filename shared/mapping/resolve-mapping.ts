@@ -63,6 +63,20 @@ function serviceColumnsOf(headers: readonly string[]): Partial<Record<ServiceCol
   return found;
 }
 
+/** The last column any row uses; an empty string (a merged cell's span) counts as used. */
+function lastUsedColumn(grid: SheetGrid): number {
+  let last = 0;
+  for (const row of grid.rows) {
+    for (let i = row.length - 1; i >= last; i--) {
+      if (row[i] !== null && row[i] !== undefined) {
+        last = i + 1;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
 function lastNonEmpty(headers: readonly string[]): number {
   for (let i = headers.length - 1; i >= 0; i--) if (headers[i] !== '') return i + 1;
   return 0;
@@ -94,6 +108,7 @@ function buildTab<K extends TabKind>(
     serviceColumns,
     headers,
     lastHeaderColumn: lastNonEmpty(headers),
+    lastUsedColumn: lastUsedColumn(grid),
     locale: headerLocale(headers),
   };
 }

@@ -16,6 +16,11 @@ export interface ResolvedTab<K extends TabKind = TabKind> {
   readonly headers: readonly string[];
   /** The last column holding a header, team's or service's. */
   readonly lastHeaderColumn: number;
+  /**
+   * The last column holding anything in any row (data beyond the headers, a merged cell's
+   * span): new service columns go after it, so they never land on a team's cell.
+   */
+  readonly lastUsedColumn: number;
   /** The language the team's headers are written in. */
   readonly locale: Locale;
 }

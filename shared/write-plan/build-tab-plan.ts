@@ -34,7 +34,8 @@ export function sameCellValue(current: CellValue | undefined, wanted: PlanValue)
 }
 
 /**
- * Plans one tab's write-back: creates missing service columns after the team's last column,
+ * Plans one tab's write-back: creates missing service columns after the last column the sheet
+ * uses anywhere,
  * then writes only the service cells whose value differs from what the sheet holds.
  */
 export function buildTabPlan(input: TabPlanInput): TabPlan {
@@ -42,7 +43,7 @@ export function buildTabPlan(input: TabPlanInput): TabPlan {
   const keys = SERVICE_COLUMNS_BY_KIND[tab.kind];
   const columns: Partial<Record<ServiceColumnKey, number>> = { ...tab.serviceColumns };
   const newColumns: NewServiceColumn[] = [];
-  let next = Math.max(tab.lastHeaderColumn, ...Object.values(columns)) + 1;
+  let next = Math.max(tab.lastHeaderColumn, tab.lastUsedColumn, ...Object.values(columns)) + 1;
   for (const key of keys) {
     if (columns[key] !== undefined) continue;
     columns[key] = next;

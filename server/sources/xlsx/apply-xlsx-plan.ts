@@ -1,14 +1,15 @@
 import type ExcelJS from 'exceljs';
-import { columnLetter } from '../../../shared/mapping/column-letter.ts';
+import { columnLetter, columnNumber } from '../../../shared/mapping/column-letter.ts';
 import type { SetupStep, TabPlan } from '../../../shared/write-plan/write-plan.ts';
 import { excelDateFromSerial } from './xlsx-cell-value.ts';
 
 const DATE_FORMAT = 'yyyy/mm/dd';
+// Excel's last row: highlights reach rows the team adds after the columns were created.
+const LAST_EXCEL_ROW = 1_048_576;
 const TONE_FILL: Readonly<Record<'stale' | 'warning', string>> = { stale: 'FFF4C7C3', warning: 'FFFCE8B2' };
 
 function applySetup(sheet: ExcelJS.Worksheet, tab: TabPlan, step: SetupStep): void {
   const firstRow = tab.headerRow + 1;
-  const lastRow = Math.max(tab.lastRow, firstRow);
   switch (step.kind) {
     case 'hideColumn':
       sheet.getColumn(step.column).hidden = true;
@@ -20,7 +21,7 @@ function applySetup(sheet: ExcelJS.Worksheet, tab: TabPlan, step: SetupStep): vo
       const [first, last] = step.columns;
       const flags = `${columnLetter(step.flagsColumn)}${firstRow}`;
       sheet.addConditionalFormatting({
-        ref: `${columnLetter(first)}${firstRow}:${columnLetter(last)}${lastRow}`,
+        ref: `${columnLetter(first)}${firstRow}:${columnLetter(last)}${LAST_EXCEL_ROW}`,
         rules: [
           {
             type: 'expression',
@@ -33,27 +34,45 @@ function applySetup(sheet: ExcelJS.Worksheet, tab: TabPlan, step: SetupStep): vo
       });
       return;
     }
-    case 'dropdown': {
-      const cell = sheet.getCell(firstRow, step.column);
-      // The team's own validation wins; Excel caps a literal list at 255 characters.
-      const list = `"${step.values.join(',')}"`;
-      if (cell.dataValidation !== undefined || list.length > 255) return;
-      for (let row = firstRow; row <= lastRow; row++) {
-        // A suggestion list only: no error box, so a label the team types that is not on it stays.
-        sheet.getCell(row, step.column).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [list] };
-      }
-      return;
-    }
-    // Warning-only protection and filter views are Google Sheets features with no .xlsx
-    // counterpart that leaves the team's own cells editable; the headers' [SFA] marker stands in.
+    // The stage dropdown sits on the team's own column: in .xlsx it would mean writing a
+    // validation into cells the team owns (per cell, and over any validation of theirs), so
+    // only Google Sheets, where it is one range rule, gets it. Warning-only protection and
+    // filter views have no .xlsx counterpart that leaves the team's cells editable; the
+    // headers' [SFA] marker stands in.
+    case 'dropdown':
     case 'protectColumns':
     case 'filterView':
       return;
   }
 }
 
+const RANGE_RE = /^\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)$/;
+
+/**
+ * Widens the team's AutoFilter (when it spans the header row) to the last new service column.
+ * Excel sorts only the filter's range: left out, ids would stay put while the team's rows moved
+ * under them. Columns between the two are taken in too, so whole rows always sort together.
+ */
+function widenAutoFilter(sheet: ExcelJS.Worksheet, tab: TabPlan): void {
+  const filter = sheet.autoFilter;
+  if (typeof filter !== 'string' || tab.newColumns.length === 0) return;
+  const m = RANGE_RE.exec(filter);
+  if (m === null) return;
+  const [, fromCol = '', fromRow = '', toCol = '', toRow = ''] = m;
+  const end = columnNumber(toCol) ?? 0;
+  const lastNew = Math.max(...tab.newColumns.map((c) => c.column));
+  const headerInside = Number(fromRow) <= tab.headerRow && tab.headerRow <= Number(toRow);
+  if (!headerInside || end >= lastNew) return;
+  sheet.autoFilter = `${fromCol}${fromRow}:${columnLetter(lastNew)}${toRow}`;
+}
+
 /** Applies one tab's plan to an exceljs worksheet: service headers, service cells, setup. */
 export function applyTabPlan(sheet: ExcelJS.Worksheet, tab: TabPlan): void {
+  for (const w of [...tab.newColumns.map((c) => ({ row: tab.headerRow, column: c.column })), ...tab.writes]) {
+    // A safety net: service columns are placed after every used column, so this never fires.
+    if (sheet.getCell(w.row, w.column).isMerged) throw new Error(`refusing to write into merged cell ${columnLetter(w.column)}${w.row} of ${tab.sheet}`);
+  }
+  widenAutoFilter(sheet, tab);
   for (const c of tab.newColumns) {
     const header = sheet.getCell(tab.headerRow, c.column);
     header.value = c.header;

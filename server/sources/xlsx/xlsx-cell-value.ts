@@ -26,11 +26,16 @@ function fromScalar(value: unknown): CellValue {
  * serial number, an error as its code (#N/A), so it is reported rather than silently dropped.
  */
 export function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  // A merged cell's span reads as empty text, not as nothing: the columns it covers are taken.
+  if (cell.isMerged && cell.master.address !== cell.address) return '';
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || v instanceof Date) return fromScalar(v);
-  if ('formula' in v || 'sharedFormula' in v) return fromScalar(cell.result);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result: unknown = cell.result;
+    if (typeof result === 'object' && result !== null && 'error' in result) return String(result.error);
+    return fromScalar(result);
+  }
   if ('richText' in v) return v.richText.map((part) => part.text).join('');
   if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cell.text;
   if ('error' in v) return String(v.error);

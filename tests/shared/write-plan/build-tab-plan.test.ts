@@ -39,6 +39,15 @@ describe('buildTabPlan', () => {
     expect(p.setup).toHaveLength(1);
   });
 
+  it.each([
+    ['data beyond the last header', [['顧客名', '案件名', 'ステージ'], ['A社', 'X', '提案', null, 'メモ']], 6],
+    ['a merged header’s span (read as empty text)', [['顧客名', '案件名', 'ステージ', '備考', '', ''], ['A社', 'X', '提案']], 7],
+    ['a note far to the right of a title row', [['2026年度 案件', null, null, null, null, null, null, '更新: 11/20'], ['顧客名', '案件名', 'ステージ'], ['A社', 'X', '提案']], 9],
+  ] as const)('places new service columns after %s', (_label, rows, firstNew) => {
+    const p = plan(sheet(rows.map((r) => [...r])), [{ id: 'd1' }]);
+    expect(p.newColumns[0]?.column).toBe(firstNew);
+  });
+
   it('writes only cells whose value differs, and no setup when the columns exist', () => {
     const grid = sheet([
       ['顧客名', '案件名', 'ステージ', 'ID [SFA]', 'ステージ開始日 [SFA]', '滞留日数 [SFA]', 'ボール滞留日数 [SFA]', 'フラグ [SFA]', 'フラグ理由 [SFA]'],
