@@ -51,6 +51,8 @@ export async function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: Dea
     return (
       ctx.statusesReusable &&
       d.change === 'unchanged' &&
+      // A cleared or pasted-over id cell must be written back even when nothing else changed.
+      d.row.idCell === d.id &&
       state !== undefined &&
       state.statusAsOf === ctx.now &&
       state.statusHash !== null &&

@@ -8,7 +8,7 @@ import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { MappingSpec, ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import { readTab, type ReadTabResult, type RecordsByKind, type TabRow } from '../../shared/rows/read-tab.ts';
-import { applySettingsOverrides } from '../../shared/settings/settings-overrides.ts';
+import { applySettingsOverrides, mergeSettingsOverrides } from '../../shared/settings/settings-overrides.ts';
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
@@ -16,7 +16,7 @@ import { inBulkTransaction } from '../db/bulk-writer.ts';
 import { tombstoneTracked } from '../db/tracked-rows.ts';
 import { insertStageHistory, loadDealMemories, loadDealStates, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
 import { loadRequestStates } from '../requests/request.repository.ts';
-import { lockSpreadsheet, saveMapping, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
+import { lockSpreadsheet, saveMapping, saveSettings, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
 import { loadVisitStates } from '../visits/visit.repository.ts';
 import { buildPlan } from './build-plan.ts';
@@ -54,6 +54,9 @@ export interface SyncOptions {
   readonly newId?: () => string;
 }
 
+// Raised whenever the flag rules change meaning, so stored statuses are recomputed after an upgrade.
+const FLAG_RULES_VERSION = 1;
+
 class DryRunRollback extends Error {
   readonly report: SyncReport;
   constructor(report: SyncReport) {
@@ -76,12 +79,23 @@ function counts<K extends TabKind>(tab: ResolvedTab<K>, diff: TabDiff<K>): TabCo
   };
 }
 
+/** The overrides a mapping file gives (its settings and its stage labels), or null. */
+function givenOverrides(input: MappingInput | null | undefined): Record<string, unknown> | null {
+  if (input?.settings === undefined && input?.stageLabels === undefined) return null;
+  const settings = typeof input.settings === 'object' && input.settings !== null ? (input.settings as Record<string, unknown>) : {};
+  return input.stageLabels === undefined ? settings : { ...settings, stageLabels: { ...(settings.stageLabels as object | undefined), ...(input.stageLabels as object) } };
+}
+
+/**
+ * The spreadsheet's settings: defaults, its time zone, what is stored for it, and what the
+ * mapping file gives now, which is stored in turn so the next sync without it reads the same.
+ */
 function settingsFor(stored: unknown, input: MappingInput | null | undefined, identity: SourceIdentity) {
   const base: SyncSettings = identity.timeZone === null ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, timeZone: identity.timeZone };
-  const fromStore = applySettingsOverrides(base, stored);
-  const explicit = input?.stageLabels === undefined ? input?.settings : { ...(input.settings ?? {}), stageLabels: input.stageLabels };
-  const fromInput = applySettingsOverrides(fromStore.settings, explicit);
-  return { settings: fromInput.settings, problems: [...fromStore.problems, ...fromInput.problems] };
+  const given = givenOverrides(input);
+  const overrides = given === null ? stored : mergeSettingsOverrides(stored, given);
+  const { settings, problems } = applySettingsOverrides(base, overrides);
+  return { settings, problems, toStore: given === null ? null : overrides };
 }
 
 function isMappingSpec(value: unknown): value is MappingSpec {
@@ -131,7 +145,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         title: identity.title,
         timeZone: identity.timeZone ?? DEFAULT_SETTINGS.timeZone,
       });
-      const { settings, problems: settingsProblems } = settingsFor(stored.settings, options.mapping, identity);
+      const { settings, problems: settingsProblems, toStore } = settingsFor(stored.settings, options.mapping, identity);
+      if (toStore !== null) await saveSettings(trx, identity.spreadsheetId, toStore);
       const mapping = chooseMapping(grids, options.mapping, stored.mapping);
       const dealsTab = mapping.tabs.find((t): t is ResolvedTab<'deals'> => t.kind === 'deals');
       if (dealsTab === undefined) {
@@ -144,7 +159,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const at = clock();
       const sid = identity.spreadsheetId;
       // Stored statuses stand only for the settings and language they were computed with.
-      const settingsHash = contentHash(JSON.stringify([settings, locale]));
+      const settingsHash = contentHash(JSON.stringify([FLAG_RULES_VERSION, settings, locale]));
       watch.lap('lock+mapping');
 
       options.onPhase?.('diff');

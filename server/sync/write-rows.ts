@@ -56,7 +56,8 @@ export async function writeDeals(
       if (stored?.statusAsOf !== step.status.asOf || stored.statusHash !== step.status.hash) statusOnly.push({ id: d.id, status: step.status });
       continue;
     }
-    const write = { id: d.id, hash: d.hash, issueCount: d.row.issues.length, value: { deal: d.row.record, memory: step.memory.memory, status: step.status } };
+    const record = step.memory.storedStage === undefined ? d.row.record : { ...d.row.record, stage: step.memory.storedStage };
+    const write = { id: d.id, hash: d.hash, issueCount: d.row.issues.length, value: { deal: record, memory: step.memory.memory, status: step.status } };
     (d.change === 'inserted' ? inserts : updates).push(write);
   }
   await insertTracked(writer, 'deals', spreadsheetId, inserts, DEAL_COLUMNS, at);

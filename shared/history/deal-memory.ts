@@ -24,6 +24,11 @@ export interface PreviousDealState {
 export interface MemoryStep {
   readonly memory: DealMemory;
   readonly change: StageChange | null;
+  /**
+   * The stage to store when it is not the one the row reads as: a label that maps onto no stage
+   * (a typo) leaves the deal in its last known stage rather than resetting its aging.
+   */
+  readonly storedStage?: StageCode | null;
 }
 
 const notAfter = (date: IsoDate | null, now: IsoDate): date is IsoDate => date !== null && date <= now;
@@ -60,6 +65,9 @@ export function nextMemory(previous: PreviousDealState, deal: Deal, now: IsoDate
   const prior = previous.memory;
   const ballChangedOn = deal.ball === previous.ball ? prior.ballChangedOn : deal.ball === null ? null : now;
   const sheetDateMoved = deal.stageChangedOn !== previous.stageChangedOn && notAfter(deal.stageChangedOn, now);
+  if (deal.stage === null && deal.stageLabel !== null && previous.stage !== null) {
+    return { memory: { ...prior, ballChangedOn }, change: null, storedStage: previous.stage };
+  }
 
   if (deal.stage !== previous.stage) {
     const after = prior.stageEnteredOn;

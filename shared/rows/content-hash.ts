@@ -62,8 +62,9 @@ export function contentHash(text: string): string {
  * number 5 and a text "5" differ, and surrounding spaces do not count. Null when every cell is
  * empty. Hashed cell by cell, without building the row's text, since it runs for every row.
  */
-export function cellsHash(cells: readonly CellValue[], columns: readonly number[]): string | null {
+export function cellsHash(cells: readonly CellValue[], columns: readonly number[], seed = ''): string | null {
   const h = new Cyrb53();
+  h.text(seed);
   let empty = true;
   for (const column of columns) {
     const cell = cells[column - 1];

@@ -7,6 +7,7 @@ import type { FieldOf, TabKind } from '../records/tab-kind.ts';
 import type { Visit } from '../records/visit.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import type { CellIssue } from './cell-issue.ts';
+import { stageLabelMap } from '../settings/stage-label-map.ts';
 import { cellsHash } from './content-hash.ts';
 import { RowReader, type ParseMemo } from './read-context.ts';
 import { readDealRow } from './read-deal-row.ts';
@@ -78,6 +79,9 @@ class LazyTabRow<K extends TabKind> implements TabRow<K> {
 export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid, settings: SyncSettings): ReadTabResult<K> {
   const fieldColumns = (Object.entries(tab.fields) as [FieldOf<K>, number][]).sort(([a], [b]) => (a < b ? -1 : 1));
   const hashColumns = fieldColumns.map(([, column]) => column);
+  // The settings that change how cells read are part of every row's hash: mapping 保留 to a
+  // stage re-reads the rows that say 保留, though not one of their cells changed.
+  const readingKey = JSON.stringify([stageLabelMap(settings), settings.dateOrder, settings.timeZone, settings.probabilityRanks]);
   const serviceColumns = Object.values(tab.serviceColumns) as number[];
   const idColumn = tab.serviceColumns.id;
   const read = READERS[tab.kind] as (r: RowReader<K>, settings: SyncSettings) => RecordsByKind[K];
@@ -87,7 +91,7 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
   for (let index = tab.headerRow; index < grid.rows.length; index++) {
     const cells = grid.rows[index] ?? [];
     const sheetRow = index + 1;
-    const hash = cellsHash(cells, hashColumns);
+    const hash = cellsHash(cells, hashColumns, readingKey);
     if (hash === null) {
       if (cellsHash(cells, serviceColumns) !== null) blank.push(sheetRow);
       continue;

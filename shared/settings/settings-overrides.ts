@@ -129,3 +129,19 @@ function overrideStages(
     return next;
   });
 }
+
+const asObject = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+
+/**
+ * Overrides given now, laid over the ones stored for the spreadsheet, as JSON to store again:
+ * settings replace settings, while stage labels and per-stage patches merge one level deep.
+ */
+export function mergeSettingsOverrides(stored: unknown, given: unknown): Record<string, unknown> {
+  const base = asObject(stored);
+  const next = asObject(given);
+  const stages = { ...asObject(base.stages) };
+  for (const [code, patch] of Object.entries(asObject(next.stages))) stages[code] = { ...asObject(stages[code]), ...asObject(patch) };
+  const merged: Record<string, unknown> = { ...base, ...next, stageLabels: { ...asObject(base.stageLabels), ...asObject(next.stageLabels) } };
+  if (Object.keys(stages).length > 0) merged.stages = stages;
+  return merged;
+}

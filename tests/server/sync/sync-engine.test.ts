@@ -102,6 +102,54 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
     };
     const sync = (source: SheetSource, options: Partial<SyncOptions> = {}) => syncSpreadsheet(db, source, { now: NOW, ...options });
 
+    it('writes a cleared id back on a same-day re-sync, keeping the row’s identity', async () => {
+      const { id, grid, source } = newSheet();
+      await sync(source);
+      const title = BASE_ROWS[0]?.title ?? '';
+      const kept = idOf(grid, title);
+      setCell(grid, title, serviceHeaderOf('id'), null);
+
+      const report = await sync(source);
+
+      expect(idOf(grid, title)).toBe(kept);
+      expect(report.cellsWritten).toBe(1);
+      expect(dealCounts(report)).toMatchObject({ inserted: 0, removed: 0 });
+      expect((await dealsOf(db, id)).filter((d) => d.removed_at === null)).toHaveLength(BASE_ROWS.length);
+    });
+
+    it('re-reads rows whose cells did not change when a stage label is mapped, and dates the stage from then', async () => {
+      const { id, grid, source } = newSheet([{ title: '保留案件', account: '山田製作所', owner: '佐藤', stage: '保留' }]);
+      const first = await sync(source);
+      expect(first.flagCounts.unknown_stage).toBe(1);
+
+      const later = addDays(NOW, 3);
+      const report = await sync(source, { now: later, mapping: { stageLabels: { 保留: 'nurturing' } } });
+
+      expect(report.flagCounts.unknown_stage).toBe(0);
+      expect(dealCounts(report)).toMatchObject({ updated: 1 });
+      const [deal] = await dealsOf(db, id);
+      expect(deal).toMatchObject({ stage: 'nurturing', stage_entered_on: later });
+      expect((await historyOf(db, id)).map((h) => [h.to_stage, h.source])).toEqual([['nurturing', 'observed']]);
+      // The mapping is remembered: the next sync without it still reads 保留 as nurturing.
+      const again = await sync(source, { now: later });
+      expect(again.flagCounts.unknown_stage).toBe(0);
+      expect(dealCounts(again)).toMatchObject({ updated: 0, unchanged: 1 });
+    });
+
+    it('keeps a deal’s stage and its age while its stage cell holds a typo, and after it is fixed', async () => {
+      const { id, grid, source } = newSheet([{ title: '更新案件', account: '山田製作所', owner: '佐藤', stage: '提案' }]);
+      await sync(source);
+      setCell(grid, '更新案件', DEAL_HEADERS.stage, '提案x');
+      const typo = await sync(source, { now: addDays(NOW, 5) });
+      expect(typo.flagCounts.unknown_stage).toBe(1);
+      setCell(grid, '更新案件', DEAL_HEADERS.stage, '提案');
+      await sync(source, { now: addDays(NOW, 10) });
+
+      expect(cellOf(grid, '更新案件', serviceHeaderOf('daysInStage'))).toBe(10);
+      expect((await historyOf(db, id)).map((h) => h.to_stage)).toEqual(['proposal']);
+      expect((await dealsOf(db, id))[0]).toMatchObject({ stage: 'proposal', stage_entered_on: NOW });
+    });
+
     it('inserts every row, ids each one and appends the service columns after the team columns when a sheet is synced first', async () => {
       const { id, grid, source } = newSheet();
       const before = teamCells(grid);
