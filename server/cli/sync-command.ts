@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, constants, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { isoDateInZone } from '../../shared/calendar/iso-date.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { databaseTargetFromEnv } from '../config/database-target.ts';
@@ -10,6 +10,7 @@ import { SyncError } from '../sync/sync-error.ts';
 import { format } from '../../shared/i18n/locale.ts';
 import type { SyncArgs } from './cli-args.ts';
 import { CLI_MESSAGES } from './cli-messages.ts';
+import { mappingFileProblems } from '../../shared/mapping/mapping-file.ts';
 import { cellIssueMessage } from '../../shared/rows/cell-issue.ts';
 import { jsonReport } from './json-report.ts';
 import { summaryText } from './print-summary.ts';
@@ -35,9 +36,8 @@ async function readMapping(path: string): Promise<MappingInput> {
   } catch (error) {
     throw new SyncError('mapping_invalid', `the mapping file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SyncError('mapping_invalid', `the mapping file ${path} must hold a JSON object`);
-  }
+  const problems = mappingFileProblems(value);
+  if (problems.length > 0) throw new SyncError('mapping_invalid', `the mapping file ${path} is not valid: ${problems.join('; ')}`);
   return value as MappingInput;
 }
 
@@ -52,16 +52,28 @@ function mappingTimeZone(mapping: MappingInput | null): string {
 const PHASE_LABEL = { read: 'progressRead', diff: 'progressDiff', write: 'progressWrite', apply: 'progressApply' } as const satisfies Record<SyncPhase, keyof typeof CLI_MESSAGES>;
 
 /** `sheets-sfa sync`: returns the exit code. SyncErrors (unusable input) are the caller's exit 2. */
+/** Refuses an output folder that cannot be written before anything is synced. */
+async function checkOutputFolder(path: string): Promise<void> {
+  try {
+    await access(dirname(path), constants.W_OK);
+  } catch {
+    throw new SyncError('output_unwritable', `cannot write to the folder of ${path}`);
+  }
+}
+
 export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
   const workbook = resolve(args.workbook);
   const output = args.dryRun ? null : resolve(args.out ?? args.workbook);
+  // --out naming the workbook itself is an in-place sync, with its checks and its backup.
+  const outPath = output !== null && output !== workbook ? output : null;
+  if (outPath !== null) await checkOutputFolder(outPath);
   const mapping = args.mapping === null ? null : await readMapping(args.mapping);
   const now = args.now ?? isoDateInZone(io.clock(), mappingTimeZone(mapping));
   const progress = new ProgressBar(io.stderr);
   const lang = args.lang ?? 'ja';
   const source = new XlsxSource(workbook, {
     readOnly: args.dryRun,
-    ...(args.out !== null && !args.dryRun ? { outPath: resolve(args.out) } : {}),
+    ...(outPath === null ? {} : { outPath }),
     onRows: (done, total) => progress.update(CLI_MESSAGES.progressRead[lang], done, total),
   });
   const db = await openDatabase(databaseTargetFromEnv(io.env));

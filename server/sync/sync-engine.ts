@@ -277,7 +277,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       await recordRun(db, identity, options.now, startedAt, clock(), 'dry_run', error.report, null);
       return error.report;
     }
-    await recordRun(db, identity, options.now, startedAt, clock(), 'failed', null, error);
+    // The sync's own error is what the caller must see, even if recording it fails too.
+    await recordRun(db, identity, options.now, startedAt, clock(), 'failed', null, error).catch(() => undefined);
     throw error;
   }
 
@@ -289,7 +290,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
   } catch (error) {
     // Postgres holds the sync; the sheet did not get its cells. The next sync recomputes the same
     // plan (ids issued now are re-adopted by content), so the run is marked failed, not undone.
-    if (report.runId !== null) await markSyncRunFailed(db, report.runId, `write-back failed: ${errorText(error)}`);
+    if (report.runId !== null) await markSyncRunFailed(db, report.runId, `write-back failed: ${errorText(error)}`).catch(() => undefined);
     throw error;
   }
   return report;

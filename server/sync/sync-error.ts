@@ -5,7 +5,8 @@ export type SyncErrorCode =
   | 'locked'
   | 'no_tabs'
   | 'mapping_invalid'
-  | 'not_found';
+  | 'not_found'
+  | 'output_unwritable';
 
 export class SyncError extends Error {
   readonly code: SyncErrorCode;

@@ -255,6 +255,7 @@ describe('sheets-sfa sync', () => {
   it.each([
     { name: 'is not JSON', content: '{ "stageLabels": { "保留": "nurturing" ', pattern: /mapping file .*\.json is not valid JSON/ },
     { name: 'is a JSON array', content: '[]', pattern: /mapping file .*must hold a JSON object/ },
+    { name: 'gives a column as a number', content: '{"tabs":{"deals":{"sheet":"案件一覧","columns":{"title":5}}}}', pattern: /tabs\.deals\.columns\.title: must be a header text or a column letter/ },
     { name: 'names a deals sheet the workbook does not have', content: JSON.stringify({ tabs: { deals: { sheet: '商談一覧' } } }), pattern: /商談一覧/ },
   ])('exits 2 with one line on stderr and leaves the workbook untouched when the mapping file $name', async ({ content, pattern }) => {
     const { dir, path } = await exampleCopy();
@@ -265,6 +266,22 @@ describe('sheets-sfa sync', () => {
     expectOneLineError(result, pattern);
     expect(result.stdout).toBe('');
     expect(await stateOf(path, dir)).toEqual(before);
+  });
+
+  it('exits 2 before syncing when the --out folder does not exist', async () => {
+    const { dir, path } = await exampleCopy();
+    const before = await stateOf(path, dir);
+    const result = await run(['sync', path, '--now', NOW, '--out', join(dir, 'no-such-folder', 'out.xlsx')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sheets-sfa: cannot write to the folder of .*out\.xlsx\n$/);
+    expect(await stateOf(path, dir)).toEqual(before);
+  });
+
+  it('syncs in place, with its backup, when --out names the workbook itself', async () => {
+    const { path } = await exampleCopy();
+    const result = await run(['sync', path, '--now', NOW, '--json', '--out', path]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ output: path, backup: expect.stringMatching(/\.bak\.xlsx$/) });
   });
 
   it('exits 2 when the mapping file does not exist', async () => {
