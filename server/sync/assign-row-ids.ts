@@ -16,6 +16,11 @@ export interface StoredIdentity {
   readonly removed: boolean;
 }
 
+/** A stored visit or request: which deal it was linked to. */
+export interface LinkedIdentity extends StoredIdentity {
+  readonly dealId: string | null;
+}
+
 export interface IdAssignment {
   /** The id of each candidate, in order. */
   readonly ids: readonly string[];

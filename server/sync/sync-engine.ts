@@ -23,13 +23,13 @@ import { buildPlan } from './build-plan.ts';
 import { contentHash } from '../../shared/rows/content-hash.ts';
 import { dealStatuses } from './deal-statuses.ts';
 import { diffTab, type TabDiff } from './diff-tab.ts';
-import { writeDeals, writeRequests, writeVisits } from './write-rows.ts';
+import { relinkRows, writeDeals, writeRequests, writeVisits } from './write-rows.ts';
 import { dealKey, requestKey, visitKey } from './natural-key.ts';
 import type { SheetSource, SourceIdentity } from './sheet-source.ts';
 import { SyncError } from './sync-error.ts';
 import type { SyncReport, TabCounts } from './sync-report.ts';
 import { flagSummary, flagSummaryOfSteps } from './flag-summary.ts';
-import type { StoredIdentity } from './assign-row-ids.ts';
+import type { LinkedIdentity } from './assign-row-ids.ts';
 import { Stopwatch } from './stopwatch.ts';
 
 /** An explicit mapping, as a `--mapping` file gives it: tabs, the team's stage labels, settings. */
@@ -175,7 +175,13 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const visitDiff = visits?.diff ?? null;
       const requestsRead = requests?.read ?? null;
       const requestDiff = requests?.diff ?? null;
-      const visitsChanged = visitDiff !== null && (visitDiff.removedIds.length > 0 || visitDiff.rows.some((v) => v.change !== 'unchanged'));
+      // When deals came, went or changed, unchanged visits and requests may now name another deal
+      // (or one that did not exist before): their links are worked out again.
+      const dealsMoved = dealDiff.removedIds.length > 0 || dealDiff.rows.some((d) => d.change !== 'unchanged');
+      const visitRelinks = visits !== null && dealsMoved ? relinks(visits, (v) => linkDeal(v.account, v.dealTitle)) : [];
+      const requestRelinks = requests !== null && dealsMoved ? relinks(requests, (r) => linkDeal(r.account, r.dealTitle)) : [];
+      const visitsChanged =
+        visitDiff !== null && (visitDiff.removedIds.length > 0 || visitRelinks.length > 0 || visitDiff.rows.some((v) => v.change !== 'unchanged'));
       watch.lap('diff');
 
       const steps = await dealStatuses(dealDiff.rows, {
@@ -200,10 +206,12 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       if (visitDiff !== null) {
         await writeVisits(trx, writer, sid, visitDiff, (v) => linkDeal(v.account, v.dealTitle), at);
         await tombstoneTracked(trx, 'visits', sid, visitDiff.removedIds, at);
+        await relinkRows(trx, 'visits', sid, visitRelinks);
       }
       if (requestDiff !== null) {
         await writeRequests(trx, writer, sid, requestDiff, (r) => linkDeal(r.account, r.dealTitle), at);
         await tombstoneTracked(trx, 'requests', sid, requestDiff.removedIds, at);
+        await relinkRows(trx, 'requests', sid, requestRelinks);
       }
       await saveMapping(trx, sid, mappingSpecOf(mapping.tabs), settingsHash, at);
       watch.lap('write rows');
@@ -309,16 +317,34 @@ function needsNaturalKeys(rows: readonly TabRow<TabKind>[]): boolean {
   return false;
 }
 
+interface SideTab<K extends 'visits' | 'requests'> {
+  readonly read: ReadTabResult<K>;
+  readonly diff: TabDiff<K>;
+  readonly stored: ReadonlyMap<string, LinkedIdentity>;
+}
+
 async function readAndDiff<K extends 'visits' | 'requests'>(
   tab: ResolvedTab<K>,
   grid: SheetGrid,
   settings: SyncSettings,
-  stored: () => Promise<ReadonlyMap<string, StoredIdentity>>,
+  load: () => Promise<ReadonlyMap<string, LinkedIdentity>>,
   naturalKey: (record: RecordsByKind[K]) => string,
   newId: () => string,
-): Promise<{ read: ReadTabResult<K>; diff: TabDiff<K> }> {
+): Promise<SideTab<K>> {
   const read = readTab(tab, grid, settings);
-  return { read, diff: diffTab(read.rows, await stored(), (r) => naturalKey(r.record), newId) };
+  const stored = await load();
+  return { read, stored, diff: diffTab(read.rows, stored, (r) => naturalKey(r.record), newId) };
+}
+
+/** Unchanged visits or requests whose deal is no longer the one stored for them. */
+function relinks<K extends 'visits' | 'requests'>(side: SideTab<K>, dealOf: (record: RecordsByKind[K]) => string | null): { id: string; dealId: string | null }[] {
+  const out: { id: string; dealId: string | null }[] = [];
+  for (const d of side.diff.rows) {
+    if (d.change !== 'unchanged') continue;
+    const dealId = dealOf(d.row.record);
+    if (dealId !== (side.stored.get(d.id)?.dealId ?? null)) out.push({ id: d.id, dealId });
+  }
+  return out;
 }
 
 /** Visits from the sheet, per deal they name. */

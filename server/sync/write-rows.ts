@@ -4,6 +4,7 @@ import type { Visit } from '../../shared/records/visit.ts';
 import { insertTracked, updateTracked, type RecordColumn, type TrackedTable, type TrackedWrite } from '../db/tracked-rows.ts';
 import type { Db } from '../db/database.ts';
 import type { BulkWriter } from '../db/bulk-writer.ts';
+import { bulkUpdate } from '../db/bulk-sql.ts';
 import { DEAL_COLUMNS, type StoredDealValue } from '../deals/deal.columns.ts';
 import { updateDealStatuses, type StoredDealState } from '../deals/deal.repository.ts';
 import type { PersistedStatus } from './deal-status-record.ts';
@@ -85,4 +86,13 @@ export async function writeRequests(
   at: Date,
 ): Promise<void> {
   await writeChanged<'requests', StoredRequestValue>(db, writer, 'requests', spreadsheetId, diff, (d) => ({ request: d.row.record, dealId: dealOf(d.row.record) }), REQUEST_COLUMNS, at);
+}
+
+/** Points unchanged visits or requests at the deal they now name. */
+export async function relinkRows(db: Db, table: 'visits' | 'requests', spreadsheetId: string, rows: readonly { id: string; dealId: string | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkUpdate(db, table, spreadsheetId, [
+    { name: 'id', type: 'text', values: rows.map((r) => r.id) },
+    { name: 'deal_id', type: 'text', values: rows.map((r) => r.dealId) },
+  ]);
 }

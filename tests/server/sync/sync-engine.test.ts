@@ -582,6 +582,23 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
       expect(later.tabs.every((t) => t.inserted === 0 && t.updated === 0 && t.removed === 0)).toBe(true);
     });
 
+    it('links a visit logged before its deal was on the sheet once the deal is added', async () => {
+      const id = `engine-${randomUUID()}`;
+      const deals = dealGrid([{ title: '基幹システム更改', account: '山田製作所', owner: '佐藤', stage: '提案' }]);
+      const visits = visitGrid([{ visitedOn: serial('2026-11-23'), account: '未登録商事', dealTitle: '新規案件', ball: '顧客' }]);
+      const source = gridSource(id, deals, visits);
+      await sync(source);
+      expect((await db.selectFrom('visits').select('deal_id').where('spreadsheet_id', '=', id).execute())[0]?.deal_id).toBeNull();
+
+      appendDeal(deals, { title: '新規案件', account: '未登録商事', owner: '鈴木', stage: '見積提出' });
+      const report = await sync(source);
+
+      expect(report.tabs.find((t) => t.kind === 'visits')).toMatchObject({ inserted: 0, updated: 0 });
+      const stored = await db.selectFrom('visits').select('deal_id').where('spreadsheet_id', '=', id).execute();
+      expect(stored[0]?.deal_id).toBe(idOf(deals, '新規案件'));
+      expect(serviceValues(deals, 'ballDays').get('新規案件')).toBe(8);
+    });
+
     it('counts days in stage against the now it is given when run for another date', async () => {
       const { id, grid, source } = newSheet([{ title: '基幹システム更改', account: '山田製作所', owner: '佐藤', stage: '提案', stageChangedOn: serial('2026-11-20') }]);
       await sync(source, { now: NOW });
