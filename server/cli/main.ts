@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { SyncError } from '../sync/sync-error.ts';
 import { parseCli, USAGE, UsageError } from './cli-args.ts';
 import { runSync, type CliIo } from './sync-command.ts';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   } catch (error) {
     if (error instanceof UsageError) return fail('usage', `${error.message} (see sheets-sfa --help)`, EXIT_UNUSABLE);
     if (error instanceof SyncError) return fail(error.code, error.message, EXIT_UNUSABLE);
+    if (error instanceof DatabaseInUseError) return fail('database_in_use', error.message, EXIT_UNUSABLE);
     return fail('internal', error instanceof Error ? error.message : String(error), 1);
   }
 }

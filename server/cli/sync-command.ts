@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { isoDateInZone } from '../../shared/calendar/iso-date.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { databaseTargetFromEnv } from '../config/database-target.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { closeDatabase, openDatabase } from '../db/open-database.ts';
 import { XlsxSource } from '../sources/xlsx/xlsx-source.ts';
 import { syncSpreadsheet, type MappingInput, type SyncPhase } from '../sync/sync-engine.ts';
 import { SyncError } from '../sync/sync-error.ts';
@@ -94,6 +94,6 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
     return 0;
   } finally {
     progress.done();
-    await db.destroy();
+    await closeDatabase(db);
   }
 }
