@@ -9,6 +9,7 @@ import type { MappingSpec, ResolvedTab } from '../../shared/mapping/tab-mapping.
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import { readTab, type ReadTabResult, type RecordsByKind, type TabRow } from '../../shared/rows/read-tab.ts';
 import { applySettingsOverrides, mergeSettingsOverrides } from '../../shared/settings/settings-overrides.ts';
+import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
@@ -113,7 +114,8 @@ function chooseMapping(grids: readonly SheetGrid[], input: MappingInput | null |
   // A stored mapping holds what the team confirmed; when the sheet has moved on (a tab renamed,
   // a header rewritten), fall back to detection rather than fail the sync.
   if (isMappingSpec(stored)) {
-    const remembered = resolveMapping(grids, stored);
+    // Stored by header text: a renamed header must not be read as a column letter (GP, VOC, Rep).
+    const remembered = resolveMapping(grids, stored, { lettersAllowed: false });
     if (remembered.problems.length === 0 && remembered.tabs.some((t) => t.kind === 'deals')) return remembered;
   }
   return resolveMapping(grids, null);
@@ -145,7 +147,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         title: identity.title,
         timeZone: identity.timeZone ?? DEFAULT_SETTINGS.timeZone,
       });
-      const { settings, problems: settingsProblems, toStore } = settingsFor(stored.settings, options.mapping, identity);
+      const { settings: configured, problems: settingsProblems, toStore } = settingsFor(stored.settings, options.mapping, identity);
       if (toStore !== null) await saveSettings(trx, identity.spreadsheetId, toStore);
       const mapping = chooseMapping(grids, options.mapping, stored.mapping);
       const dealsTab = mapping.tabs.find((t): t is ResolvedTab<'deals'> => t.kind === 'deals');
@@ -154,7 +156,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       }
       const visitsTab = mapping.tabs.find((t): t is ResolvedTab<'visits'> => t.kind === 'visits');
       const requestsTab = mapping.tabs.find((t): t is ResolvedTab<'requests'> => t.kind === 'requests');
-      const locale: Locale = settings.locale ?? dealsTab.locale;
+      const locale: Locale = configured.locale ?? dealsTab.locale;
+      const settings = withLocalizedStageLabels(configured, locale);
       const now = options.now;
       const at = clock();
       const sid = identity.spreadsheetId;

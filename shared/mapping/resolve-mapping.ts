@@ -146,7 +146,13 @@ function detectTabs(grids: readonly SheetGrid[], skipKinds: ReadonlySet<TabKind>
   return chosen.sort((a, b) => TAB_KINDS.indexOf(a.kind) - TAB_KINDS.indexOf(b.kind));
 }
 
-function explicitTab<K extends TabKind>(kind: K, spec: TabSpec, grids: readonly SheetGrid[], problems: MappingProblem[]): ResolvedTab<K> | null {
+function explicitTab<K extends TabKind>(
+  kind: K,
+  spec: TabSpec,
+  grids: readonly SheetGrid[],
+  problems: MappingProblem[],
+  lettersAllowed: boolean,
+): ResolvedTab<K> | null {
   const grid = grids.find((g) => g.name === spec.sheet);
   if (grid === undefined) {
     problems.push({ code: 'mapping.sheetMissing', kind, sheet: spec.sheet });
@@ -167,7 +173,7 @@ function explicitTab<K extends TabKind>(kind: K, spec: TabSpec, grids: readonly 
     }
     const wanted = normalizeHeader(column);
     const byHeader = headers.findIndex((h) => normalizeHeader(h) === wanted && wanted !== '');
-    const number = byHeader >= 0 ? byHeader + 1 : columnNumber(column);
+    const number = byHeader >= 0 ? byHeader + 1 : lettersAllowed ? columnNumber(column) : null;
     if (number === null) {
       problems.push({ code: 'mapping.columnMissing', kind, sheet: spec.sheet, field, column });
       continue;
@@ -187,13 +193,17 @@ function explicitTab<K extends TabKind>(kind: K, spec: TabSpec, grids: readonly 
  * Resolves which tab holds deals, visits and requests and which column holds each field. Tabs
  * named in `spec` use it (fields it leaves out are detected); the other kinds are detected.
  */
-export function resolveMapping(grids: readonly SheetGrid[], spec: MappingSpec | null): ResolvedMapping {
+export function resolveMapping(
+  grids: readonly SheetGrid[],
+  spec: MappingSpec | null,
+  options: { readonly lettersAllowed?: boolean } = {},
+): ResolvedMapping {
   const problems: MappingProblem[] = [];
   const tabs: ResolvedTab[] = [];
   for (const kind of TAB_KINDS) {
     const tabSpec = spec?.tabs?.[kind];
     if (tabSpec === undefined) continue;
-    const tab = explicitTab(kind, tabSpec, grids, problems);
+    const tab = explicitTab(kind, tabSpec, grids, problems, options.lettersAllowed ?? true);
     if (tab !== null) tabs.push(tab);
   }
   const detected = detectTabs(
@@ -211,7 +221,9 @@ export function mappingSpecOf(tabs: readonly ResolvedTab[]): MappingSpec {
   for (const tab of tabs) {
     const columns: Record<string, string> = {};
     for (const [field, column] of Object.entries(tab.fields) as [string, number][]) {
-      columns[field] = tab.headers[column - 1] ?? '';
+      // Remembered by header only: a column with no header cannot be found again after a move.
+      const header = tab.headers[column - 1] ?? '';
+      if (header !== '') columns[field] = header;
     }
     out[tab.kind] = { sheet: tab.sheet, headerRow: tab.headerRow, columns };
   }
