@@ -8,7 +8,7 @@ import type { Visit } from '../records/visit.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import type { CellIssue } from './cell-issue.ts';
 import { stageLabelMap } from '../settings/stage-label-map.ts';
-import { cellsHash } from './content-hash.ts';
+import { cellsHash, contentHash } from './content-hash.ts';
 import { RowReader, type ParseMemo } from './read-context.ts';
 import { readDealRow } from './read-deal-row.ts';
 import { readRequestRow } from './read-request-row.ts';
@@ -81,7 +81,8 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
   const hashColumns = fieldColumns.map(([, column]) => column);
   // The settings that change how cells read are part of every row's hash: mapping 保留 to a
   // stage re-reads the rows that say 保留, though not one of their cells changed.
-  const readingKey = JSON.stringify([stageLabelMap(settings), settings.dateOrder, settings.timeZone, settings.probabilityRanks]);
+  // Hashed once here, so each row is seeded with 14 characters, not the whole settings text.
+  const readingKey = contentHash(JSON.stringify([stageLabelMap(settings), settings.dateOrder, settings.timeZone, settings.probabilityRanks]));
   const serviceColumns = Object.values(tab.serviceColumns) as number[];
   const idColumn = tab.serviceColumns.id;
   const read = READERS[tab.kind] as (r: RowReader<K>, settings: SyncSettings) => RecordsByKind[K];
