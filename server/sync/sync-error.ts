@@ -6,7 +6,8 @@ export type SyncErrorCode =
   | 'no_tabs'
   | 'mapping_invalid'
   | 'not_found'
-  | 'output_unwritable';
+  | 'output_unwritable'
+  | 'unsupported_content';
 
 export class SyncError extends Error {
   readonly code: SyncErrorCode;

@@ -1,4 +1,4 @@
-import { access, open, constants, stat } from 'node:fs/promises';
+import { access, open, constants, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SyncError } from '../../sync/sync-error.ts';
@@ -29,6 +29,20 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+// Parts exceljs cannot carry through a rewrite: the names a zip stores in the clear.
+const PARTS_LOST_ON_REWRITE: readonly (readonly [string, string])[] = [
+  ['xl/charts/', 'charts'],
+  ['xl/pivotTables/', 'pivot tables'],
+  ['xl/vbaProject.bin', 'macros'],
+  ['xl/slicers/', 'slicers'],
+];
+
+/** What a rewrite through exceljs would drop from the workbook's file. */
+async function partsLostOnRewrite(path: string): Promise<string[]> {
+  const bytes = await readFile(path);
+  return PARTS_LOST_ON_REWRITE.filter(([name]) => bytes.includes(name)).map(([, what]) => what);
+}
+
 /**
  * Opens a workbook for a sync, or says in one line why it cannot: missing, not a workbook,
  * password-protected, open in Excel (its ~$ owner file is beside it), or read-only.
@@ -49,6 +63,13 @@ export async function openWorkbook(path: string, options: { mustWrite: boolean }
       await access(path, constants.W_OK);
     } catch {
       throw new SyncError('locked', `${basename(path)} is read-only`);
+    }
+    const lost = await partsLostOnRewrite(path);
+    if (lost.length > 0) {
+      throw new SyncError(
+        'unsupported_content',
+        `${basename(path)} holds ${lost.join(', ')}, which rewriting it in place would lose; sync a copy with --out instead`,
+      );
     }
   }
   const workbook = new ExcelJS.Workbook();

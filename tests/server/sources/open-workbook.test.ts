@@ -252,3 +252,30 @@ describe('openWorkbook', () => {
     expect(await stateOf(path, dir)).toEqual(before);
   });
 });
+
+describe('openWorkbook on a workbook with parts a rewrite would lose', () => {
+  it.each([
+    ['xl/charts/chart1.xml', 'charts'],
+    ['xl/pivotTables/pivotTable1.xml', 'pivot tables'],
+    ['xl/vbaProject.bin', 'macros'],
+  ])('refuses to sync it in place when it holds %s, and opens it for --out and dry runs', async (part, what) => {
+    const dir = await mkdtemp(join(tmpdir(), 'sfa-parts-'));
+    try {
+      const path = join(dir, 'with-parts.xlsx');
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('案件').addRow(['顧客名', '案件名', 'ステージ']);
+      // A zip entry of that name, as Excel would store it, after exceljs's own parts.
+      const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+      const zipped = Buffer.concat([bytes, Buffer.from(`PK\u0003\u0004${part}`)]);
+      await writeFile(path, zipped);
+      const error = await openWorkbook(path, { mustWrite: true }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(SyncError);
+      expect((error as SyncError).code).toBe('unsupported_content');
+      expect((error as SyncError).message).toContain(what);
+      expect((error as SyncError).message).toContain('--out');
+      await expect(openWorkbook(path, { mustWrite: false })).resolves.toBeDefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
