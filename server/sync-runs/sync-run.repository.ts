@@ -40,13 +40,3 @@ export async function insertSyncRun(db: Db, run: SyncRunRecord): Promise<string>
 export async function markSyncRunFailed(db: Db, runId: string, error: string): Promise<void> {
   await db.updateTable('sync_runs').set({ outcome: 'failed', error }).where('id', '=', runId).execute();
 }
-
-export async function latestSyncRuns(db: Db, spreadsheetId: string, limit = 20) {
-  return db
-    .selectFrom('sync_runs')
-    .selectAll()
-    .where('spreadsheet_id', '=', spreadsheetId)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-}

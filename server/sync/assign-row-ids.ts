@@ -24,8 +24,6 @@ export interface LinkedIdentity extends StoredIdentity {
 export interface IdAssignment {
   /** The id of each candidate, in order. */
   readonly ids: readonly string[];
-  /** Indexes of candidates whose id cell must be (re)written. */
-  readonly idWrites: readonly number[];
   /** How many carried an id that another row already held (a pasted duplicate). */
   readonly reissued: number;
 }
@@ -95,10 +93,8 @@ export function assignRowIds(
     claimed.add(id);
     return id;
   };
-  const idWrites: number[] = [];
   rows.forEach((row, i) => {
     if (ids[i] !== null) return;
-    idWrites.push(i);
     if (copies.has(i)) {
       ids[i] = adopt(newId());
       return;
@@ -110,5 +106,5 @@ export function assignRowIds(
     const byKey = key !== '' && keyMatches.length === 1 ? keyMatches[0] : undefined;
     ids[i] = adopt(byHash ?? byKey ?? newId());
   });
-  return { ids: ids as string[], idWrites, reissued: copies.size };
+  return { ids: ids as string[], reissued: copies.size };
 }

@@ -1,11 +1,11 @@
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import { serialFromIsoDate } from '../../shared/calendar/iso-date.ts';
-import type { CellValue } from '../../shared/cells/cell-value.ts';
 import type { DealMemory, DealStatus } from '../../shared/flags/flag.ts';
 import { renderFlags } from '../../shared/flags/flag-messages.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { Deal } from '../../shared/records/deal.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
+import { stageDefinition } from '../../shared/settings/stage-definition.ts';
 import type { ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
 import type { PlanValue } from '../../shared/write-plan/write-plan.ts';
 import { shownValuesHash } from '../../shared/rows/content-hash.ts';
@@ -37,13 +37,6 @@ export function dealServiceValues(deal: Deal, memory: DealMemory, status: DealSt
   };
 }
 
-/**
- * A hash of service cells as the sheet shows them: blank is blank, and a number reads the same
- * as its text, exactly as the write plan compares cells, so "unchanged" means the same thing.
- */
-export function statusHash(values: readonly (CellValue | PlanValue | undefined)[]): string {
-  return shownValuesHash(values);
-}
 
 export function persistedStatus(
   deal: Deal,
@@ -52,10 +45,10 @@ export function persistedStatus(
   settings: SyncSettings,
   now: IsoDate,
 ): PersistedStatus {
-  const threshold = deal.stage === null ? null : (settings.stages.find((s) => s.code === deal.stage)?.staleAfterDays ?? null);
+  const threshold = stageDefinition(settings, deal.stage)?.staleAfterDays ?? null;
   return {
     asOf: now,
-    hash: statusHash(STATUS_KEYS.map((k) => values[k])),
+    hash: shownValuesHash(STATUS_KEYS.map((k) => values[k])),
     flagCodes: status.flags.length === 0 ? null : status.flags.map((f) => f.code).join(','),
     daysInStage: status.daysInStage,
     ballDays: status.ballDays,

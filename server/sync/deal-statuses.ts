@@ -8,7 +8,8 @@ import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { StoredDealMemory, StoredDealState } from '../deals/deal.repository.ts';
 import type { DealOutcome } from './build-plan.ts';
-import { dealServiceValues, persistedStatus, STATUS_KEYS, statusHash, type PersistedStatus } from './deal-status-record.ts';
+import { shownValuesHash } from '../../shared/rows/content-hash.ts';
+import { dealServiceValues, persistedStatus, STATUS_KEYS, type PersistedStatus } from './deal-status-record.ts';
 import type { DiffedRow } from './diff-tab.ts';
 
 /** One deal row after the status step. */
@@ -44,7 +45,7 @@ export async function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: Dea
   const columns = STATUS_KEYS.map((k) => ctx.tab.serviceColumns[k]);
   const shownHash = (sheetRow: number): string => {
     const cells = ctx.grid.rows[sheetRow - 1] ?? [];
-    return statusHash(columns.map((c) => (c === undefined ? null : cells[c - 1])));
+    return shownValuesHash(columns.map((c) => (c === undefined ? null : cells[c - 1])));
   };
   const reusable = rows.map((d) => {
     const state = ctx.states.get(d.id);

@@ -1,5 +1,7 @@
 import { FLAG_CODES, type FlagCode } from '../../shared/flags/flag.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
+import { stageDefinition } from '../../shared/settings/stage-definition.ts';
+import { isStageCode } from '../../shared/stages/stage.ts';
 import type { Db } from '../db/database.ts';
 import { flagCountsOf, stalestDealsOf } from '../deals/deal.repository.ts';
 import type { DealStep } from './deal-statuses.ts';
@@ -36,7 +38,7 @@ export function flagSummaryOfSteps(steps: readonly DealStep[], sheet: string, se
         row: outcome.sheetRow,
         account: outcome.deal.account,
         title: outcome.deal.title,
-        stage: settings.stages.find((s) => s.code === outcome.deal.stage)?.label ?? outcome.deal.stage,
+        stage: stageDefinition(settings, outcome.deal.stage)?.label ?? outcome.deal.stage,
         owner: outcome.deal.owner,
         daysInStage: days,
         threshold,
@@ -67,7 +69,7 @@ export async function flagSummary(
     row: sheetRowOf.get(d.id) ?? 0,
     account: d.account,
     title: d.title,
-    stage: settings.stages.find((s) => s.code === d.stage)?.label ?? d.stage,
+    stage: stageDefinition(settings, d.stage !== null && isStageCode(d.stage) ? d.stage : null)?.label ?? d.stage,
     owner: d.owner,
     daysInStage: d.daysInStage,
     threshold: d.threshold,

@@ -99,10 +99,3 @@ export function isoDateInZone(instant: Date, timeZone: string): IsoDate {
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
-
-/** The later of two optional dates. */
-export function laterDate(a: IsoDate | null, b: IsoDate | null): IsoDate | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a >= b ? a : b;
-}

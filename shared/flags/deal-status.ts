@@ -1,7 +1,8 @@
 import { countDays } from '../calendar/business-days.ts';
+import { stageDefinition } from '../settings/stage-definition.ts';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
-import { TERMINAL_STAGES, type StageCode, type StageDefinition } from '../stages/stage.ts';
+import { TERMINAL_STAGES, type StageDefinition } from '../stages/stage.ts';
 import { ballState } from './ball-state.ts';
 import { FLAG_CODES, type DealFlagInput, type DealStatus, type Flag } from './flag.ts';
 
@@ -9,10 +10,6 @@ function isBlank(text: string | null): boolean {
   return text === null || text.trim() === '';
 }
 
-function stageDefinition(settings: SyncSettings, code: StageCode | null): StageDefinition | null {
-  if (code === null) return null;
-  return settings.stages.find((s) => s.code === code) ?? null;
-}
 
 // 14 × 0.8 is 11.200000000000001 and 10 × 0.7 is 7.000000000000001: the epsilon keeps the
 // second from rounding up to 8.

@@ -6,6 +6,7 @@ import { parseStage } from '../cells/parse-stage.ts';
 import { cellText } from '../cells/cell-text.ts';
 import type { Deal } from '../records/deal.ts';
 import { stageLabelMap } from '../settings/stage-label-map.ts';
+import { stageDefinition } from '../settings/stage-definition.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import { parseTeam } from './parse-team.ts';
 import type { RowReader } from './read-context.ts';
@@ -17,7 +18,7 @@ export function readDealRow(r: RowReader<'deals'>, settings: SyncSettings): Deal
   const labels = stageLabelMap(settings);
   const stage = r.read('stage', (c) => parseStage(c, labels));
   const stageLabel = cellText(r.raw('stage'));
-  const team = r.read('team', parseTeam) ?? settings.stages.find((s) => s.code === stage)?.team ?? null;
+  const team = r.read('team', parseTeam) ?? stageDefinition(settings, stage)?.team ?? null;
   return {
     account: r.text('account'),
     title: r.text('title'),

@@ -118,7 +118,7 @@ describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {
     });
 
     it('re-reads rows whose cells did not change when a stage label is mapped, and dates the stage from then', async () => {
-      const { id, grid, source } = newSheet([{ title: '保留案件', account: '山田製作所', owner: '佐藤', stage: '保留' }]);
+      const { id, source } = newSheet([{ title: '保留案件', account: '山田製作所', owner: '佐藤', stage: '保留' }]);
       const first = await sync(source);
       expect(first.flagCounts.unknown_stage).toBe(1);
 

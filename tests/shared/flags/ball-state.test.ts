@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ballState } from '../../../shared/flags/ball-state.ts';
-import type { DealMemory, VisitFact } from '../../../shared/flags/flag.ts';
+import type { VisitFact } from '../../../shared/flags/flag.ts';
 import { makeDeal, makeMemory } from '../../support/deal-factory.ts';
 
 const deal = makeDeal;
