@@ -1,5 +1,5 @@
 import { failed, parsed, empty, type CellValue, type ParseResult } from '../cells/cell-value.ts';
-import { normalizeText } from '../cells/normalize-text.ts';
+import { isBlankMarker, normalizeText } from '../cells/normalize-text.ts';
 import type { Team } from '../stages/stage.ts';
 
 const TEAM_WORDS: Readonly<Record<string, Team>> = {
@@ -19,7 +19,8 @@ const TEAM_WORDS: Readonly<Record<string, Team>> = {
 
 /** IS / FS / CS from the team's own words. */
 export function parseTeam(cell: CellValue): ParseResult<Team> {
-  if (cell === null || cell === '') return empty();
+  // 未定, -, — and the like mean "not decided yet", not a team called 未定.
+  if (cell === null || cell === '' || (typeof cell === 'string' && isBlankMarker(cell))) return empty();
   const key = normalizeText(String(cell)).toLowerCase().replace(/\s+/g, '');
   if (key === '') return empty();
   const team = TEAM_WORDS[key];
