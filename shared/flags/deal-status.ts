@@ -73,7 +73,8 @@ export function computeDealStatus(
   }
 
   const ball = ballState(deal, memory, visits);
-  const ballDays = ball.ball === 'customer' && ball.since !== null ? count(ball.since) : null;
+  // A won or lost deal waits for nobody: its ball days would only be noise in the sheet.
+  const ballDays = !terminal && ball.ball === 'customer' && ball.since !== null ? count(ball.since) : null;
   if (!terminal && ballDays !== null && ballDays >= settings.ballFollowUpDays) {
     flags.push({
       code: 'ball_follow_up',
