@@ -80,6 +80,18 @@ describe('assignRowIds', () => {
       expect(result).toEqual({ ids: ['a', 'new-1'], reissued: 1 });
     });
 
+    it.each<[string, IdentityCandidate]>([
+      ['its hash', row('a', 'h-gone', 'other')],
+      ['its natural key', row('a', 'edited', 'beta|new')],
+    ])('never lets a pasted copy adopt a stored row matching %s when an id-less row looks for one too', (_, copy) => {
+      const db = new Map([
+        ['a', stored('h-a', 'acme|renewal')],
+        ['gone', stored('h-gone', 'beta|new')],
+      ]);
+      const result = assignRowIds([row('a', 'h-a', 'acme|renewal'), copy, row(null, 'brand-new', 'gamma|new')], db, counter());
+      expect(result).toEqual({ ids: ['a', 'new-1', 'new-2'], reissued: 1 });
+    });
+
     it('never lets a pasted copy adopt a stored row when the copy matches its natural key', () => {
       const db = new Map([
         ['a', stored('h-a', 'acme|renewal')],

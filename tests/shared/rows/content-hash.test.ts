@@ -86,6 +86,15 @@ describe('cellsHash', () => {
     expect(new Set(hashes).size).toBe(numbers.length);
   });
 
+  it.each<[CellValue, CellValue]>([
+    [true, 'T'],
+    [false, 'F'],
+    [0.5, 'n0.5'],
+    [-3, 'n-3'],
+  ])('tells %j from the text %j that spells it after its type', (value, text) => {
+    expect(cellsHash([value], [1])).not.toBe(cellsHash([text], [1]));
+  });
+
   it('tells a whole number from its text when it is large or negative', () => {
     expect(cellsHash([2 ** 40], [1])).not.toBe(cellsHash([String(2 ** 40)], [1]));
     expect(cellsHash([-3], [1])).not.toBe(cellsHash(['-3'], [1]));
