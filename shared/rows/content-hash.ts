@@ -33,7 +33,7 @@ class Cyrb53 {
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     // 21 high bits and 32 low bits: the same 14 hex digits as (2^32·hi + lo).toString(16).
     const hi = 2097151 & h2;
-    return HEX[hi >>> 16]!.slice(1) + HEX[(hi >>> 8) & 255]! + HEX[hi & 255]! + hex32(h1 >>> 0);
+    return HEX[hi >>> 16]! + HEX[(hi >>> 8) & 255]! + HEX[hi & 255]! + hex32(h1 >>> 0);
   }
 }
 

@@ -13,6 +13,15 @@ export function excelDateFromSerial(serial: number): Date {
   return new Date(Math.round((serial - SERIAL_OF_UNIX_EPOCH) * MS_PER_DAY));
 }
 
+/** Text as exceljs may give it: a string, or rich text when part of it is formatted. */
+function plainText(text: unknown): string | null {
+  if (typeof text === 'string') return text;
+  if (typeof text === 'object' && text !== null && 'richText' in text && Array.isArray(text.richText)) {
+    return text.richText.map((part: unknown) => (typeof part === 'object' && part !== null && 'text' in part ? String(part.text) : '')).join('');
+  }
+  return null;
+}
+
 function fromScalar(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -36,8 +45,10 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
     if (typeof result === 'object' && result !== null && 'error' in result) return String(result.error);
     return fromScalar(result);
   }
-  if ('richText' in v) return v.richText.map((part) => part.text).join('');
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cell.text;
+  if ('richText' in v) return plainText(v);
+  // A link's text is rich text when part of it is formatted; no text at all reads as the address.
+  if ('hyperlink' in v) return plainText(v.text) ?? v.hyperlink;
   if ('error' in v) return String(v.error);
-  return cell.text === '' ? null : cell.text;
+  const text: unknown = cell.text;
+  return typeof text === 'string' && text !== '' ? text : null;
 }

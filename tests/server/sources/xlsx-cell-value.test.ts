@@ -28,6 +28,8 @@ describe('cellValueOf', () => {
     ['a date and time', new Date(Date.UTC(2024, 3, 1, 18)), 45383.75],
     ['rich text', { richText: [{ text: '株式会社' }, { text: 'A', font: { bold: true } }] }, '株式会社A'],
     ['a hyperlink', { text: 'A社サイト', hyperlink: 'https://example.com' }, 'A社サイト'],
+    // exceljs's typings say a link's text is a string; a workbook can hold rich text there.
+    ['a hyperlink whose text is partly formatted', { text: { richText: [{ text: 'A' }, { text: '社', font: { bold: true } }] }, hyperlink: 'https://a.example' } as unknown as ExcelJS.CellValue, 'A社'],
     ['a formula with a cached number', { formula: 'B1*2', result: 240000 }, 240000],
     ['a formula with a cached text', { formula: 'A1&"様"', result: 'A社様' }, 'A社様'],
     ['a formula with a cached boolean', { formula: 'B1>0', result: true }, true],
