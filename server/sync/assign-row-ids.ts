@@ -78,8 +78,9 @@ export function assignRowIds(
     }
   }
 
-  const claimed = new Set(ids.filter((id): id is string => id !== null));
   const idless = rows.some((_, i) => ids[i] === null && !copies.has(i));
+  // Which stored rows are taken matters only to rows that may adopt one: most syncs have none.
+  const claimed = new Set(idless ? ids.filter((id): id is string => id !== null) : []);
   const unclaimedByHash = new Map<string, string[]>();
   const unclaimedByKey = new Map<string, string[]>();
   // Only rows without an id look for a stored row to adopt; most syncs have none.

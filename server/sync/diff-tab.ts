@@ -43,6 +43,7 @@ export function diffTab<K extends TabKind>(
     const change: RowChange = known === undefined ? 'inserted' : known.hash !== hash || known.removed ? 'updated' : 'unchanged';
     return { row, id, hash, change };
   });
-  const removedIds = [...stored].filter(([id, s]) => !s.removed && !seen.has(id)).map(([id]) => id);
+  const removedIds: string[] = [];
+  for (const [id, s] of stored) if (!s.removed && !seen.has(id)) removedIds.push(id);
   return { rows: diffed, removedIds, reissued: assignment.reissued };
 }
