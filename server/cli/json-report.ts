@@ -1,4 +1,5 @@
 import type { FlagCode } from '../../shared/flags/flag.ts';
+import type { CellIssue } from '../../shared/rows/cell-issue.ts';
 import type { SyncReport, StaleDeal, TabCounts } from '../sync/sync-report.ts';
 
 /** The `--json` document, version 1 (documented in the README). */
@@ -14,16 +15,7 @@ export interface JsonReport {
   readonly tabs: readonly TabCounts[];
   readonly flags: Readonly<Record<FlagCode, number>>;
   readonly stalest: readonly StaleDeal[];
-  readonly issues: readonly {
-    readonly sheet: string;
-    readonly row: number;
-    readonly column: string;
-    readonly header: string;
-    readonly field: string;
-    readonly value: string;
-    readonly code: string;
-    readonly message: string;
-  }[];
+  readonly issues: readonly (CellIssue & { readonly message: string })[];
   readonly cellsWritten: number;
   readonly warnings: readonly string[];
 }
