@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
-import { bulkUpdate, type BulkColumn, type BulkValue, type PgType } from './bulk-sql.ts';
-import type { BulkWriter } from './bulk-writer.ts';
+import { bulkUpdate, type BulkValue, type PgType } from './bulk-sql.ts';
+import type { BulkWriter, ColumnShape } from './bulk-writer.ts';
 
 /** Tables holding one row per sheet row, with tombstones: deals, visits, requests. */
 export type TrackedTable = 'deals' | 'visits' | 'requests';
@@ -21,13 +21,18 @@ export interface TrackedWrite<T> {
   readonly value: T;
 }
 
-function columnsOf<T>(rows: readonly TrackedWrite<T>[], columns: readonly RecordColumn<T>[]): BulkColumn[] {
-  return [
-    { name: 'id', type: 'text', values: rows.map((r) => r.id) },
-    { name: 'row_hash', type: 'text', values: rows.map((r) => r.hash) },
-    { name: 'cell_issue_count', type: 'integer', values: rows.map((r) => r.issueCount) },
-    ...columns.map((c) => ({ name: c.name, type: c.type, values: rows.map((r) => c.get(r.value)) })),
-  ];
+/** The columns every tracked row has, before its record's own. */
+const TRACKED_COLUMNS: readonly ColumnShape[] = [
+  { name: 'id', type: 'text' },
+  { name: 'row_hash', type: 'text' },
+  { name: 'cell_issue_count', type: 'integer' },
+];
+
+/** One row's values in TRACKED_COLUMNS-then-record order. */
+function trackedValues<T>(row: TrackedWrite<T>, columns: readonly RecordColumn<T>[]): BulkValue[] {
+  const out: BulkValue[] = [row.id, row.hash, row.issueCount];
+  for (const c of columns) out.push(c.get(row.value));
+  return out;
 }
 
 export async function insertTracked<T>(
@@ -41,22 +46,15 @@ export async function insertTracked<T>(
   if (rows.length === 0) return;
   // Rendered once: encoding the same instant for each of 100k rows showed in profiles.
   const stamp = at.toISOString();
-  const shapes = [
+  const shapes: ColumnShape[] = [
     { name: 'spreadsheet_id', type: 'text' },
-    { name: 'id', type: 'text' },
-    { name: 'row_hash', type: 'text' },
-    { name: 'cell_issue_count', type: 'integer' },
+    ...TRACKED_COLUMNS,
     ...columns,
     { name: 'first_seen_at', type: 'timestamptz' },
     { name: 'updated_at', type: 'timestamptz' },
-  ] as const;
+  ];
   function* values(): Generator<BulkValue[]> {
-    for (const r of rows) {
-      const out: BulkValue[] = [spreadsheetId, r.id, r.hash, r.issueCount];
-      for (const c of columns) out.push(c.get(r.value));
-      out.push(stamp, stamp);
-      yield out;
-    }
+    for (const r of rows) yield [spreadsheetId, ...trackedValues(r, columns), stamp, stamp];
   }
   await writer.insert(table, shapes, values());
 }
@@ -71,8 +69,10 @@ export async function updateTracked<T>(
   at: Date,
 ): Promise<void> {
   if (rows.length === 0) return;
+  const values = rows.map((r) => trackedValues(r, columns));
+  const shapes = [...TRACKED_COLUMNS, ...columns];
   await bulkUpdate(db, table, spreadsheetId, [
-    ...columnsOf(rows, columns),
+    ...shapes.map((c, i) => ({ name: c.name, type: c.type, values: values.map((v) => v[i] ?? null) })),
     { name: 'updated_at', type: 'timestamptz', values: rows.map(() => at) },
     { name: 'removed_at', type: 'timestamptz', values: rows.map(() => null) },
   ]);
