@@ -1,22 +1,13 @@
-import type { FlagCode } from '../../shared/flags/flag.ts';
-import type { CellIssue } from '../../shared/rows/cell-issue.ts';
-import type { SyncReport, StaleDeal, TabCounts } from '../sync/sync-report.ts';
+import type { SyncReport } from '../sync/sync-report.ts';
 
 /** The `--json` document, version 1 (documented in the README). */
-export interface JsonReport {
+export interface JsonReport
+  extends Pick<SyncReport, 'spreadsheetId' | 'asOf' | 'dryRun' | 'durationMs' | 'tabs' | 'stalest' | 'issues' | 'cellsWritten'> {
   readonly version: 1;
   readonly workbook: string;
   readonly output: string | null;
   readonly backup: string | null;
-  readonly spreadsheetId: string;
-  readonly asOf: string;
-  readonly dryRun: boolean;
-  readonly durationMs: number;
-  readonly tabs: readonly TabCounts[];
-  readonly flags: Readonly<Record<FlagCode, number>>;
-  readonly stalest: readonly StaleDeal[];
-  readonly issues: readonly (CellIssue & { readonly message: string })[];
-  readonly cellsWritten: number;
+  readonly flags: SyncReport['flagCounts'];
   readonly warnings: readonly string[];
 }
 
@@ -37,7 +28,7 @@ export function jsonReport(report: SyncReport, paths: { workbook: string; output
     tabs: report.tabs,
     flags: report.flagCounts,
     stalest: report.stalest,
-    issues: report.issues.map((i) => ({ sheet: i.sheet, row: i.row, column: i.column, header: i.header, field: i.field, value: i.value, code: i.code, message: i.message })),
+    issues: report.issues,
     cellsWritten: report.cellsWritten,
     warnings: warningsOf(report),
   };
