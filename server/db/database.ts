@@ -3,6 +3,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DealTable } from '../deals/deal.table.ts';
 import type { StageHistoryTable } from '../deals/stage-history.table.ts';
+import type { SpreadsheetMemberTable } from '../members/member.table.ts';
 import type { RequestTable } from '../requests/request.table.ts';
 import type { SpreadsheetTable } from '../spreadsheets/spreadsheet.table.ts';
 import type { SyncRunTable } from '../sync-runs/sync-run.table.ts';
@@ -15,6 +16,7 @@ export interface Database {
   visits: VisitTable;
   requests: RequestTable;
   sync_runs: SyncRunTable;
+  spreadsheet_members: SpreadsheetMemberTable;
 }
 
 export type Db = Kysely<Database>;
@@ -30,6 +32,13 @@ export type DatabaseTarget =
 
 // The pg pool behind a Db, for what Kysely cannot do: COPY on a dedicated connection.
 const POOLS = new WeakMap<Db, pg.Pool>();
+
+const PGLITES = new WeakMap<Db, PGlite>();
+
+/** The embedded PGlite behind a Db; null on Postgres. pg-boss shares it (one process, one connection). */
+export function pgliteOf(db: Db): PGlite | null {
+  return PGLITES.get(db) ?? null;
+}
 
 /** The pg pool behind a Db on Postgres; null on PGlite. */
 export function poolOf(db: Db): pg.Pool | null {
@@ -57,5 +66,7 @@ export function createDb(target: DatabaseTarget): Db {
     ...(target.dataDir === null ? {} : { dataDir: target.dataDir }),
     parsers: { [PG_DATE]: asText, [PG_INT8]: asText },
   });
-  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  PGLITES.set(db, pglite);
+  return db;
 }

@@ -12,3 +12,10 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
     throw new Error(`migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
+
+/** Names of migrations not yet applied: a service must not take traffic on an older schema. */
+export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

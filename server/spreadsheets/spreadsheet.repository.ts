@@ -42,3 +42,33 @@ export async function saveMapping(db: Db, spreadsheetId: string, mapping: unknow
 export async function saveSettings(db: Db, spreadsheetId: string, settings: unknown): Promise<void> {
   await db.updateTable('spreadsheets').set({ settings: JSON.stringify(settings) }).where('id', '=', spreadsheetId).execute();
 }
+
+export interface SpreadsheetSummary {
+  readonly id: string;
+  readonly sourceKind: SourceKind;
+  readonly title: string;
+  readonly timeZone: string;
+  readonly mapping: unknown;
+  readonly lastSyncedAt: Date | null;
+}
+
+export async function findSpreadsheet(db: Db, spreadsheetId: string): Promise<SpreadsheetSummary | null> {
+  const row = await db
+    .selectFrom('spreadsheets')
+    .select(['id', 'source_kind', 'title', 'time_zone', 'mapping', 'last_synced_at'])
+    .where('id', '=', spreadsheetId)
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  return { id: row.id, sourceKind: row.source_kind, title: row.title, timeZone: row.time_zone, mapping: row.mapping, lastSyncedAt: row.last_synced_at };
+}
+
+/** Google spreadsheets someone registered: what the daily recompute visits. */
+export async function googleSpreadsheets(db: Db): Promise<{ id: string; timeZone: string; mapping: unknown }[]> {
+  const rows = await db
+    .selectFrom('spreadsheets')
+    .select(['id', 'time_zone', 'mapping'])
+    .where('source_kind', '=', 'google')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, timeZone: r.time_zone, mapping: r.mapping }));
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { SourceKind } from '../spreadsheets/spreadsheet.table.ts';
-import type { SyncOutcome } from './sync-run.table.ts';
+import type { SyncOutcome, SyncTrigger } from './sync-run.table.ts';
 
 export interface SyncRunRecord {
   readonly spreadsheetId: string;
@@ -13,6 +13,8 @@ export interface SyncRunRecord {
   readonly flagCounts: unknown;
   readonly issueCount: number;
   readonly error: string | null;
+  readonly trigger: SyncTrigger;
+  readonly requestedBy: string | null;
 }
 
 export async function insertSyncRun(db: Db, run: SyncRunRecord): Promise<string> {
@@ -30,6 +32,8 @@ export async function insertSyncRun(db: Db, run: SyncRunRecord): Promise<string>
       flag_counts: JSON.stringify(run.flagCounts),
       issue_count: run.issueCount,
       error: run.error,
+      trigger: run.trigger,
+      requested_by: run.requestedBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

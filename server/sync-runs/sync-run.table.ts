@@ -1,8 +1,11 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DateColumn, JsonColumn, Timestamp } from '../db/column-types.ts';
 import type { SourceKind } from '../spreadsheets/spreadsheet.table.ts';
 
 export type SyncOutcome = 'succeeded' | 'failed' | 'dry_run';
+
+/** What started a run: the add-on's push, the daily recompute, a manual recompute or the CLI. */
+export type SyncTrigger = 'cli' | 'push' | 'recompute' | 'manual';
 
 export interface SyncRunTable {
   id: Generated<string>;
@@ -17,4 +20,6 @@ export interface SyncRunTable {
   flag_counts: JsonColumn<unknown>;
   issue_count: number;
   error: string | null;
+  trigger: ColumnType<SyncTrigger, SyncTrigger | undefined, SyncTrigger>;
+  requested_by: string | null;
 }

@@ -19,6 +19,7 @@ import { insertStageHistory, loadDealMemories, loadDealStates, visitFactsOf, typ
 import { loadRequestStates } from '../requests/request.repository.ts';
 import { lockSpreadsheet, saveMapping, saveSettings, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
+import type { SyncTrigger } from '../sync-runs/sync-run.table.ts';
 import { loadVisitStates } from '../visits/visit.repository.ts';
 import { buildPlan } from './build-plan.ts';
 import { contentHash } from '../../shared/rows/content-hash.ts';
@@ -53,6 +54,9 @@ export interface SyncOptions {
   /** Wall clock for timestamps; `now` above is the business date. */
   readonly clock?: () => Date;
   readonly newId?: () => string;
+  /** Recorded with the run: what started it and, for a person, their email. */
+  readonly trigger?: SyncTrigger;
+  readonly requestedBy?: string | null;
 }
 
 // Raised whenever the flag rules change meaning, so stored statuses are recomputed after an upgrade.
@@ -258,6 +262,8 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
             flagCounts,
             issueCount: issues.length,
             error: null,
+            trigger: options.trigger ?? 'cli',
+            requestedBy: options.requestedBy ?? null,
           });
       await insertStageHistory(writer, sid, runId, history, at);
       watch.lap('history+run');
@@ -285,11 +291,11 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
     });
   } catch (error) {
     if (error instanceof DryRunRollback) {
-      await recordRun(db, identity, options.now, startedAt, clock(), 'dry_run', error.report, null);
+      await recordRun(db, identity, options, startedAt, clock(), 'dry_run', error.report, null);
       return error.report;
     }
     // The sync's own error is what the caller must see, even if recording it fails too.
-    await recordRun(db, identity, options.now, startedAt, clock(), 'failed', null, error).catch(() => undefined);
+    await recordRun(db, identity, options, startedAt, clock(), 'failed', null, error).catch(() => undefined);
     throw error;
   }
 
@@ -399,7 +405,7 @@ function errorText(error: unknown): string {
 async function recordRun(
   db: Db,
   identity: SourceIdentity,
-  asOf: IsoDate,
+  options: SyncOptions,
   startedAt: Date,
   finishedAt: Date,
   outcome: 'dry_run' | 'failed',
@@ -409,7 +415,7 @@ async function recordRun(
   await insertSyncRun(db, {
     spreadsheetId: identity.spreadsheetId,
     sourceKind: identity.kind,
-    asOf,
+    asOf: options.now,
     startedAt,
     finishedAt,
     outcome,
@@ -417,5 +423,7 @@ async function recordRun(
     flagCounts: report?.flagCounts ?? {},
     issueCount: report?.issues.length ?? 0,
     error: error === null ? null : errorText(error),
+    trigger: options.trigger ?? 'cli',
+    requestedBy: options.requestedBy ?? null,
   });
 }

@@ -7,7 +7,9 @@ export type SyncErrorCode =
   | 'mapping_invalid'
   | 'not_found'
   | 'output_unwritable'
-  | 'unsupported_content';
+  | 'unsupported_content'
+  /** The Google source cannot open the spreadsheet: not shared with the service account, or gone. */
+  | 'source_unreachable';
 
 export class SyncError extends Error {
   readonly code: SyncErrorCode;

@@ -1,0 +1,104 @@
+import type { CellValue } from '../../shared/cells/cell-value.ts';
+import { columnLetter } from '../../shared/mapping/column-letter.ts';
+import { SERVICE_COLUMN_KEYS, type ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
+import { ApiError } from '../http/api-error.ts';
+import { instantSerialConverter, isIsoInstant } from './instant-serial.ts';
+import type { PushPayload, PushServiceColumns, PushTab } from './push-payload.ts';
+
+// Google Sheets' own limits: what a real spreadsheet can hold, so anything beyond is malformed.
+const MAX_CELLS = 10_000_000;
+const MAX_CELL_CHARS = 50_000;
+const MAX_TAB_NAME = 100;
+const MAX_TABS = 100;
+
+function bad(message: string): ApiError {
+  return new ApiError(400, 'invalid_request', message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseServiceColumns(value: unknown, at: string): PushServiceColumns | null {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) throw bad(`${at}: must be an object with headerRow and columns`);
+  const { headerRow, columns } = value;
+  if (typeof headerRow !== 'number' || !Number.isInteger(headerRow) || headerRow < 1) throw bad(`${at}.headerRow: must be a row number from 1`);
+  if (!Array.isArray(columns)) throw bad(`${at}.columns: must be an array`);
+  const parsed = columns.map((c: unknown, i) => {
+    if (!isRecord(c)) throw bad(`${at}.columns[${i}]: must be an object with key and column`);
+    if (typeof c.key !== 'string' || !(SERVICE_COLUMN_KEYS as readonly string[]).includes(c.key)) {
+      throw bad(`${at}.columns[${i}].key: must be one of ${SERVICE_COLUMN_KEYS.join(', ')}`);
+    }
+    if (typeof c.column !== 'number' || !Number.isInteger(c.column) || c.column < 1) throw bad(`${at}.columns[${i}].column: must be a column number from 1`);
+    return { key: c.key as ServiceColumnKey, column: c.column };
+  });
+  return { headerRow, columns: parsed };
+}
+
+/**
+ * Checks the add-on's push cell by cell, in place: a 100k-row sheet is not copied. ISO instants
+ * (Dates as JSON writes them) become serial numbers in the spreadsheet's time zone. The first
+ * problem is reported with its path and, for a cell, the sheet, row and column it came from.
+ */
+export function parsePushPayload(body: unknown): PushPayload {
+  if (!isRecord(body)) throw bad(`body: must be a JSON object, got ${kindOf(body)}`);
+  const { title, timeZone, tabs, dryRun } = body;
+  if (typeof title !== 'string' || title.trim() === '' || title.length > 1000) throw bad('title: must be the spreadsheet\'s name (1 to 1000 characters)');
+  if (typeof timeZone !== 'string' || !validTimeZone(timeZone)) throw bad('timeZone: must be an IANA time zone such as Asia/Tokyo');
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') throw bad('dryRun: must be true or false');
+  if (!Array.isArray(tabs) || tabs.length === 0) throw bad('tabs: must be a non-empty array of { name, values }');
+  if (tabs.length > MAX_TABS) throw bad(`tabs: at most ${MAX_TABS} tabs`);
+
+  const toSerial = instantSerialConverter(timeZone);
+  const names = new Set<string>();
+  let cells = 0;
+  const parsedTabs: PushTab[] = tabs.map((tab: unknown, t) => {
+    const at = `tabs[${t}]`;
+    if (!isRecord(tab)) throw bad(`${at}: must be an object with name and values`);
+    const { name, values } = tab;
+    if (typeof name !== 'string' || name === '' || name.length > MAX_TAB_NAME) throw bad(`${at}.name: must be the tab's title (1 to ${MAX_TAB_NAME} characters)`);
+    if (names.has(name)) throw bad(`${at}.name: tab "${name}" is sent twice`);
+    names.add(name);
+    if (!Array.isArray(values)) throw bad(`${at}.values: must be an array of rows`);
+    for (let r = 0; r < values.length; r++) {
+      const row: unknown = values[r];
+      if (!Array.isArray(row)) throw bad(`${at}.values[${r}]: sheet "${name}" row ${r + 1} must be an array of cells, got ${kindOf(row)}`);
+      cells += row.length;
+      if (cells > MAX_CELLS) throw bad(`tabs: more than ${MAX_CELLS.toLocaleString('en')} cells, Google Sheets' own limit`);
+      for (let c = 0; c < row.length; c++) {
+        const cell: unknown = row[c];
+        const where = () => `${at}.values[${r}][${c}] (sheet "${name}" row ${r + 1} column ${columnLetter(c + 1)})`;
+        if (cell === null || typeof cell === 'boolean') continue;
+        if (typeof cell === 'number') {
+          if (!Number.isFinite(cell)) throw bad(`${where()}: numbers must be finite`);
+          continue;
+        }
+        if (typeof cell === 'string') {
+          if (cell.length > MAX_CELL_CHARS) throw bad(`${where()}: text longer than ${MAX_CELL_CHARS} characters`);
+          if (isIsoInstant(cell)) {
+            const serial = toSerial(cell);
+            if (serial !== null) (row as CellValue[])[c] = serial;
+          }
+          continue;
+        }
+        throw bad(`${where()}: a cell must be text, a number, true/false or null, got ${kindOf(cell)}`);
+      }
+    }
+    return { name, values: values as CellValue[][], serviceColumns: parseServiceColumns(tab.serviceColumns, `${at}.serviceColumns`) };
+  });
+  return { title: title.trim(), timeZone, tabs: parsedTabs, dryRun: dryRun === true };
+}

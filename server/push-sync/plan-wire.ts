@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { SERVICE_COLUMN_KEYS } from '../../shared/write-plan/service-columns.ts';
+import { writeRuns, type WriteRun } from '../../shared/write-plan/write-runs.ts';
+import type { NewServiceColumn, SetupStep, TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
+
+/** A tab's plan as the add-on receives it: the cell writes as column runs, ready for setValues(). */
+export interface TabPlanWire {
+  readonly sheet: string;
+  readonly kind: TabPlan['kind'];
+  readonly headerRow: number;
+  readonly lastRow: number;
+  readonly columns: TabPlan['columns'];
+  readonly newColumns: readonly NewServiceColumn[];
+  readonly runs: readonly WriteRun[];
+  readonly setup: readonly SetupStep[];
+}
+
+export interface WritePlanWire {
+  readonly spreadsheetId: string;
+  readonly tabs: readonly TabPlanWire[];
+}
+
+export function planWire(plan: WritePlan): WritePlanWire {
+  return {
+    spreadsheetId: plan.spreadsheetId,
+    tabs: plan.tabs.map(({ writes, ...tab }) => ({ ...tab, runs: writeRuns(writes) })),
+  };
+}
+
+const PlanValue = z.union([z.string(), z.number(), z.null()]);
+const ServiceKey = z.enum(SERVICE_COLUMN_KEYS);
+
+const SetupStepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hideColumn'), column: z.number() }),
+  z.object({ kind: z.literal('dateFormat'), column: z.number(), pattern: z.string() }),
+  z.object({
+    kind: z.literal('highlight'),
+    columns: z.tuple([z.number(), z.number()]),
+    flagsColumn: z.number(),
+    containsText: z.string(),
+    tone: z.enum(['stale', 'warning']),
+  }),
+  z.object({ kind: z.literal('protectColumns'), columns: z.array(z.number()), description: z.string() }),
+  z.object({ kind: z.literal('filterView'), title: z.string(), flagsColumn: z.number(), containsText: z.string() }),
+  z.object({ kind: z.literal('dropdown'), column: z.number(), values: z.array(z.string()) }),
+]);
+
+export const WritePlanWireSchema = z
+  .object({
+    spreadsheetId: z.string(),
+    tabs: z.array(
+      z.object({
+        sheet: z.string(),
+        kind: z.enum(['deals', 'visits', 'requests']),
+        headerRow: z.number(),
+        lastRow: z.number(),
+        columns: z.partialRecord(ServiceKey, z.number()).meta({ description: 'Where each service column sits after this plan, 1-based' }),
+        newColumns: z.array(z.object({ key: ServiceKey, column: z.number(), header: z.string() })),
+        runs: z
+          .array(z.object({ column: z.number(), startRow: z.number(), values: z.array(PlanValue) }))
+          .meta({ description: 'Cells to write, as consecutive rows of one column; null clears a cell. Write them as raw values, never as formulas.' }),
+        setup: z.array(SetupStepSchema).meta({ description: 'One-time formatting for newly created service columns' }),
+      }),
+    ),
+  })
+  .meta({ id: 'WritePlan' });

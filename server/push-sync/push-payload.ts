@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { CellValue } from '../../shared/cells/cell-value.ts';
+import { SERVICE_COLUMN_KEYS, type ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
+
+/** Where the add-on found the service's columns by their developer metadata (it may have been moved). */
+export interface PushServiceColumns {
+  readonly headerRow: number;
+  readonly columns: readonly { readonly key: ServiceColumnKey; readonly column: number }[];
+}
+
+export interface PushTab {
+  readonly name: string;
+  /** Rows of cells as getValues() returns them; the engine's apply writes into these arrays. */
+  readonly values: CellValue[][];
+  readonly serviceColumns: PushServiceColumns | null;
+}
+
+export interface PushPayload {
+  readonly title: string;
+  readonly timeZone: string;
+  readonly tabs: readonly PushTab[];
+  readonly dryRun: boolean;
+}
+
+// The documented shape. Validation itself is hand-written (parse-push-payload.ts): a 100k × 20
+// sheet is two million cells, and the error must name the sheet, row and column.
+const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const PushPayloadSchema = z
+  .object({
+    title: z.string().min(1).max(1000).meta({ description: 'SpreadsheetApp.getActive().getName()' }),
+    timeZone: z.string().meta({ description: 'The spreadsheet\'s IANA time zone (getSpreadsheetTimeZone())', example: 'Asia/Tokyo' }),
+    dryRun: z.boolean().optional().meta({ description: 'Compute and return the plan, store nothing' }),
+    tabs: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(100),
+          values: z.array(z.array(Cell)).meta({
+            description: 'getDataRange().getValues(): rows of cells; dates as spreadsheet serial numbers or ISO strings (a Date serialised by JSON is read in the spreadsheet\'s time zone)',
+          }),
+          serviceColumns: z
+            .object({
+              headerRow: z.number().int().min(1),
+              columns: z.array(z.object({ key: z.enum(SERVICE_COLUMN_KEYS), column: z.number().int().min(1) })),
+            })
+            .optional()
+            .meta({ description: 'Columns tagged with the service\'s developer metadata, 1-based' }),
+        }),
+      )
+      .min(1)
+      .max(100),
+  })
+  .meta({ id: 'PushSyncRequest' });

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { RoleSchema, SpreadsheetParams } from '../http/common-schemas.ts';
+import { ApiError } from '../http/api-error.ts';
+import { defineRoute, type RouteDef } from '../http/route.ts';
+import { spreadsheetsOfMember } from '../members/member.repository.ts';
+import { mappedTabs } from './mapped-tabs.ts';
+import { findSpreadsheet } from './spreadsheet.repository.ts';
+
+const Timestamp = z.iso.datetime().nullable();
+
+const SpreadsheetOfMember = z
+  .object({ id: z.string(), title: z.string(), timeZone: z.string(), lastSyncedAt: Timestamp, roles: z.array(RoleSchema) })
+  .meta({ id: 'SpreadsheetOfMember' });
+
+const Me = z.object({ email: z.string(), spreadsheets: z.array(SpreadsheetOfMember) });
+
+const Spreadsheet = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    timeZone: z.string(),
+    sourceKind: z.enum(['xlsx', 'google', 'values']),
+    lastSyncedAt: Timestamp,
+    mappedTabs: z.array(z.string()).meta({ description: 'The tabs the add-on should push: deals, visits, requests' }),
+    roles: z.array(RoleSchema).meta({ description: 'The caller\'s roles' }),
+  })
+  .meta({ id: 'Spreadsheet' });
+
+export function spreadsheetRoutes(db: Db): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/me',
+      operationId: 'getMe',
+      summary: 'The signed-in caller and the spreadsheets they hold roles on',
+      tags: ['spreadsheets'],
+      access: { kind: 'signedIn' },
+      responses: { 200: { description: 'The caller', schema: Me } },
+      handle: async ({ caller }) => {
+        const email = caller?.email ?? '';
+        const rows = await spreadsheetsOfMember(db, email);
+        return {
+          body: {
+            email,
+            spreadsheets: rows.map((r) => ({ id: r.spreadsheetId, title: r.title, timeZone: r.timeZone, lastSyncedAt: r.lastSyncedAt?.toISOString() ?? null, roles: r.roles })),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/spreadsheets/{spreadsheetId}',
+      operationId: 'getSpreadsheet',
+      summary: 'One spreadsheet: its title, time zone, mapped tabs and the caller\'s roles',
+      tags: ['spreadsheets'],
+      access: { kind: 'spreadsheet', role: null },
+      params: SpreadsheetParams,
+      responses: { 200: { description: 'The spreadsheet', schema: Spreadsheet } },
+      handle: async ({ params, roles }) => {
+        const found = await findSpreadsheet(db, params.spreadsheetId);
+        if (found === null) throw new ApiError(404, 'not_found', 'spreadsheet not found');
+        return {
+          body: {
+            id: found.id,
+            title: found.title,
+            timeZone: found.timeZone,
+            sourceKind: found.sourceKind,
+            lastSyncedAt: found.lastSyncedAt?.toISOString() ?? null,
+            mappedTabs: mappedTabs(found.mapping),
+            roles: [...roles],
+          },
+        };
+      },
+    }),
+  ];
+}
