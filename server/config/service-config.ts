@@ -75,7 +75,9 @@ export const SERVICE_ENV = z.object({
 
 /** Reads, validates and freezes the service's configuration; throws a ConfigError naming every bad variable. */
 export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const parsed = SERVICE_ENV.safeParse(env);
+  // A variable set but empty (PORT=) means "not set", not 0.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = SERVICE_ENV.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

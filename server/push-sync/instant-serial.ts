@@ -1,4 +1,4 @@
-import { serialFromIsoDate, type IsoDate } from '../../shared/calendar/iso-date.ts';
+import { isoDateFromParts, serialFromIsoDate } from '../../shared/calendar/iso-date.ts';
 
 // What JSON.stringify makes of a Date: Apps Script's getValues() hands dates over as Date objects,
 // and UrlFetchApp serialises them as UTC instants.
@@ -31,12 +31,15 @@ export function instantSerialConverter(timeZone: string): (text: string) => numb
     if (known !== undefined || memo.has(text)) return known ?? null;
     const instant = new Date(text);
     let serial: number | null = null;
-    if (!Number.isNaN(instant.getTime())) {
+    // Date rolls 2026-02-30 over into March; text naming a day that does not exist stays text.
+    const named = isoDateFromParts(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+    if (named !== null && !Number.isNaN(instant.getTime())) {
       const parts: Record<string, string> = {};
       for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
-      const date = `${parts.year}-${parts.month}-${parts.day}` as IsoDate;
+      // Intl writes the year 0202 as "202".
+      const date = isoDateFromParts(Number(parts.year), Number(parts.month), Number(parts.day));
       const seconds = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
-      serial = serialFromIsoDate(date) + seconds / 86_400;
+      if (date !== null && Number.isFinite(seconds)) serial = serialFromIsoDate(date) + seconds / 86_400;
     }
     memo.set(text, serial);
     return serial;

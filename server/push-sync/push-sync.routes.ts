@@ -70,6 +70,8 @@ export interface PushSyncDeps {
   readonly inFlight: InFlight;
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
+  /** Told after every stored push sync (the recompute schedules the sheet's time zone). */
+  readonly onSynced?: (spreadsheetId: string, timeZone: string) => Promise<void>;
 }
 
 /** The add-on's sync: the mapped tabs' rows in, the write plan out. */
@@ -89,11 +91,15 @@ export function pushSyncRoutes(deps: PushSyncDeps): RouteDef[] {
         422: { description: 'The sheet could not be synced (no deals tab found, an invalid mapping)' },
         503: { description: 'The service is shutting down; retry' },
       },
-      handle: async ({ params, body, caller }) => {
+      handle: async ({ params, body, caller, log }) => {
         const report = await deps.inFlight.run(() =>
           pushSync(deps.db, { spreadsheetId: params.spreadsheetId, payload: body, requestedBy: caller?.email ?? '', now: deps.clock() }),
         );
         if (report === null) throw new ApiError(503, 'unavailable', 'the service is shutting down: retry in a moment');
+        if (!report.dryRun && deps.onSynced !== undefined) {
+          // The add-on is waiting for its plan; a scheduling hiccup is logged, not its problem.
+          await deps.onSynced(params.spreadsheetId, body.timeZone).catch((error: unknown) => log.warn({ err: error }, 'after-sync hook failed'));
+        }
         return { body: responseOf(report) };
       },
     }),

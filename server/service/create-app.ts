@@ -31,6 +31,7 @@ export interface AppDeps {
   /** Routes of features wired outside the core (the recompute trigger needs the Google source). */
   readonly extraRoutes?: readonly RouteDef[];
   readonly inFlight?: InFlight;
+  readonly onSynced?: (spreadsheetId: string, timeZone: string) => Promise<void>;
 }
 
 export interface App {
@@ -63,7 +64,13 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
   const routes: RouteDef[] = [
     ...healthRoutes(deps.db, inFlight, () => document),
     ...spreadsheetRoutes(deps.db),
-    ...pushSyncRoutes({ db: deps.db, inFlight, clock, bodyLimitBytes: config.syncBodyLimitBytes }),
+    ...pushSyncRoutes({
+      db: deps.db,
+      inFlight,
+      clock,
+      bodyLimitBytes: config.syncBodyLimitBytes,
+      ...(deps.onSynced === undefined ? {} : { onSynced: deps.onSynced }),
+    }),
     ...memberRoutes(deps.db),
     ...(deps.extraRoutes ?? []),
   ];

@@ -11,6 +11,8 @@ import { InFlight } from './in-flight.ts';
 /** A part of the service with its own lifecycle (the daily recompute), started after the database. */
 export interface ServicePlugin {
   readonly routes: readonly RouteDef[];
+  /** After each stored push sync of a spreadsheet. */
+  onSynced?(spreadsheetId: string, timeZone: string): Promise<void>;
   stop(timeoutMs: number): Promise<void>;
 }
 
@@ -71,6 +73,9 @@ export async function startService(config: ServiceConfig, options: StartOptions)
     logger,
     inFlight,
     extraRoutes: plugins.flatMap((p) => p.routes),
+    onSynced: async (spreadsheetId, timeZone) => {
+      for (const plugin of plugins) await plugin.onSynced?.(spreadsheetId, timeZone);
+    },
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.verifier === undefined ? {} : { verifier: options.verifier }),
   });
