@@ -1,0 +1,176 @@
+// Authentication (service-account JWTs and user tokens), sharing, quota and injected faults.
+
+import { google } from 'googleapis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFailure, sheetsAsServiceAccount, sheetsAsUser } from './stand-in-clients.ts';
+import { startSheetsStandIn } from './sheets-stand-in.ts';
+import type { ServiceAccountKey, SheetsStandIn } from './sheets-stand-in.ts';
+
+const BOT = 'sfa-sync@sheets-sfa.iam.gserviceaccount.com';
+const OWNER = 'owner@example.com';
+
+describe('authentication and sharing', () => {
+  let standIn: SheetsStandIn;
+  let key: ServiceAccountKey;
+  let spreadsheetId: string;
+
+  beforeAll(async () => {
+    standIn = await startSheetsStandIn({ quotaPerMinutePerUser: null });
+    key = await standIn.createServiceAccount(BOT);
+    spreadsheetId = standIn.createSpreadsheet({ title: 'p', sheets: [{ title: 'Deals', rows: [['x']] }], sharedWith: [BOT, OWNER] });
+  });
+
+  afterAll(async () => {
+    await standIn.close();
+  });
+
+  it('serves a service account when it signs its own JWT with the key file', async () => {
+    const response = await sheetsAsServiceAccount(standIn, key).spreadsheets.values.get({ spreadsheetId, range: 'Deals!A1' });
+
+    expect(response.data.values).toEqual([['x']]);
+    expect(standIn.requests.at(-1)).toMatchObject({ caller: BOT, kind: 'read', status: 200 });
+  });
+
+  it('looks like a Google key file when a service account is created', () => {
+    expect(key).toMatchObject({ type: 'service_account', client_email: BOT, token_uri: 'https://oauth2.googleapis.com/token' });
+    expect(key.private_key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+  });
+
+  it('answers 401 UNAUTHENTICATED when the bearer token is missing or unknown', async () => {
+    const anonymous = google.sheets({ version: 'v4', rootUrl: standIn.rootUrl, retry: false });
+    const forged = new google.auth.OAuth2();
+    forged.setCredentials({ access_token: 'ya29.not-a-real-token' });
+    const missing = await apiFailure(anonymous.spreadsheets.get({ spreadsheetId }));
+    const forgedClient = google.sheets({ version: 'v4', rootUrl: standIn.rootUrl, auth: forged, retry: false });
+    const invalid = await apiFailure(forgedClient.spreadsheets.get({ spreadsheetId }));
+
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.status).toBe('UNAUTHENTICATED');
+    expect(invalid.status).toBe(401);
+    expect(invalid.body.error.status).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers 401 when a JWT is signed by a key the stand-in did not issue', async () => {
+    const other = await startSheetsStandIn();
+    try {
+      const strangerKey = await other.createServiceAccount(BOT);
+      const failure = await apiFailure(sheetsAsServiceAccount(standIn, strangerKey).spreadsheets.get({ spreadsheetId }));
+      expect(failure.status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers 404 NOT_FOUND when the spreadsheet does not exist', async () => {
+    const failure = await apiFailure(sheetsAsUser(standIn, OWNER).spreadsheets.get({ spreadsheetId: 'no-such-spreadsheet' }));
+
+    expect(failure).toEqual({ status: 404, body: { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } } });
+  });
+
+  it('answers 403 PERMISSION_DENIED when the caller is not shared on it, until it is shared', async () => {
+    const stranger = sheetsAsUser(standIn, 'stranger@example.com');
+    const failure = await apiFailure(stranger.spreadsheets.values.get({ spreadsheetId, range: 'Deals!A1' }));
+    expect(failure).toEqual({
+      status: 403,
+      body: { error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' } },
+    });
+
+    standIn.share(spreadsheetId, 'stranger@example.com');
+    expect((await stranger.spreadsheets.values.get({ spreadsheetId, range: 'Deals!A1' })).data.values).toEqual([['x']]);
+    standIn.unshare(spreadsheetId, 'stranger@example.com');
+    expect((await apiFailure(stranger.spreadsheets.values.get({ spreadsheetId, range: 'Deals!A1' }))).status).toBe(403);
+  });
+
+  it('refuses writes with 403 when the JWT only carries the read-only scope', async () => {
+    const readOnly = sheetsAsServiceAccount(standIn, key, ['https://www.googleapis.com/auth/spreadsheets.readonly']);
+    const failure = await apiFailure(
+      readOnly.spreadsheets.values.update({ spreadsheetId, range: 'Deals!A1', valueInputOption: 'RAW', requestBody: { values: [['y']] } }),
+    );
+
+    expect(failure.status).toBe(403);
+    expect(standIn.values(spreadsheetId, 'Deals')).toEqual([['x']]);
+  });
+});
+
+describe('quota', () => {
+  it('answers 429 RESOURCE_EXHAUSTED when a user exceeds the per-minute reads, counting writes apart', async () => {
+    let now = 1_000_000;
+    const standIn = await startSheetsStandIn({ quotaPerMinutePerUser: 2, clock: () => now });
+    try {
+      const id = standIn.createSpreadsheet({ title: 'q', sheets: [{ title: 'Deals' }], sharedWith: [OWNER] });
+      const sheets = sheetsAsUser(standIn, OWNER);
+      const read = () => sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'Deals!A1' });
+      const writeOnce = () =>
+        sheets.spreadsheets.values.batchUpdate({
+          spreadsheetId: id,
+          requestBody: { valueInputOption: 'RAW', data: [{ range: 'Deals!A1', values: [['w']] }] },
+        });
+
+      await read();
+      now += 30_000;
+      await read();
+      const exhausted = await apiFailure(read());
+      expect(exhausted.status).toBe(429);
+      expect(exhausted.body.error.status).toBe('RESOURCE_EXHAUSTED');
+      expect(exhausted.body.error.message).toMatch(/^Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'/);
+
+      await writeOnce(); // writes have their own bucket
+      now += 30_001; // the first read has left the 60 s window
+      await read();
+      expect(standIn.requests.map((r) => r.status)).toEqual([200, 200, 429, 200, 200]);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
+
+describe('injected faults', () => {
+  it('fails the next requests with 429 then 500 and serves the retry when failNext is used', async () => {
+    const standIn = await startSheetsStandIn();
+    try {
+      const id = standIn.createSpreadsheet({ title: 'f', sheets: [{ title: 'Deals', rows: [['before']] }], sharedWith: [OWNER] });
+      const sheets = sheetsAsUser(standIn, OWNER);
+      const write = () =>
+        sheets.spreadsheets.values.batchUpdate({
+          spreadsheetId: id,
+          requestBody: { valueInputOption: 'RAW', data: [{ range: 'Deals!A1', values: [['after']] }] },
+        });
+      standIn.failNext({ method: 'POST', pathIncludes: 'values:batchUpdate' }, 429);
+      standIn.failNext({ pathIncludes: 'values:batchUpdate' }, 500);
+
+      const throttled = await apiFailure(write());
+      expect(throttled.status).toBe(429);
+      expect(throttled.body.error.status).toBe('RESOURCE_EXHAUSTED');
+      const broken = await apiFailure(write());
+      expect(broken.body.error).toEqual({ code: 500, message: 'Internal error encountered.', status: 'INTERNAL' });
+      expect(standIn.values(id, 'Deals')).toEqual([['before']]);
+
+      await write();
+      expect(standIn.values(id, 'Deals')).toEqual([['after']]);
+      expect(standIn.requests.map((r) => [r.status, r.kind, r.caller])).toEqual([
+        [429, 'write', OWNER],
+        [500, 'write', OWNER],
+        [200, 'write', OWNER],
+      ]);
+      standIn.resetRequests();
+      expect(standIn.requests).toEqual([]);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('fails several reads in a row with 503 when a count is given', async () => {
+    const standIn = await startSheetsStandIn();
+    try {
+      const id = standIn.createSpreadsheet({ title: 'f', sheets: [{ title: 'Deals' }], sharedWith: [OWNER] });
+      const sheets = sheetsAsUser(standIn, OWNER);
+      standIn.failNext({ method: 'GET' }, 503, 2);
+
+      expect((await apiFailure(sheets.spreadsheets.get({ spreadsheetId: id }))).body.error.status).toBe('UNAVAILABLE');
+      expect((await apiFailure(sheets.spreadsheets.get({ spreadsheetId: id }))).status).toBe(503);
+      expect((await sheets.spreadsheets.get({ spreadsheetId: id })).status).toBe(200);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
