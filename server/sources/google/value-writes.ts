@@ -1,0 +1,105 @@
+import type { sheets_v4 } from 'googleapis';
+import type { CellWrite, PlanValue } from '../../../shared/write-plan/write-plan.ts';
+import { columnRange } from './a1-range.ts';
+
+export interface TabWrites {
+  readonly sheet: string;
+  readonly writes: readonly CellWrite[];
+}
+
+interface Cell {
+  readonly row: number;
+  readonly value: string | number;
+}
+
+/** One values.batchUpdate body. RAW: text the service writes is never read as a formula. */
+export function valuesBody(data: sheets_v4.Schema$ValueRange[]): sheets_v4.Schema$BatchUpdateValuesRequest {
+  return { valueInputOption: 'RAW', data };
+}
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+// A finite number's JSON is its String(): ASCII, no escaping.
+const cellBytes = (value: string | number) => (typeof value === 'number' ? String(value).length : jsonBytes(value));
+
+// In the Sheets API a null in `values` leaves the cell as it is; the plan's null means clear it.
+function cellValue(value: PlanValue): string | number {
+  if (value === null) return '';
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`cannot write ${value} to a sheet cell`);
+  return value;
+}
+
+/** Runs of consecutive rows per column, columns left to right; a later write to a cell wins. */
+function columnRuns(writes: readonly CellWrite[]): { column: number; cells: Cell[] }[] {
+  const byColumn = new Map<number, Cell[]>();
+  for (const w of writes) {
+    let list = byColumn.get(w.column);
+    if (list === undefined) byColumn.set(w.column, (list = []));
+    list.push({ row: w.row, value: cellValue(w.value) });
+  }
+  const runs: { column: number; cells: Cell[] }[] = [];
+  for (const [column, list] of [...byColumn].sort((a, b) => a[0] - b[0])) {
+    // Stable: of two writes to one cell the later stays last.
+    list.sort((a, b) => a.row - b.row);
+    let run: Cell[] = [];
+    for (const cell of list) {
+      const previous = run.at(-1);
+      if (previous !== undefined && previous.row === cell.row) run[run.length - 1] = cell;
+      else if (previous === undefined || previous.row + 1 === cell.row) run.push(cell);
+      else {
+        runs.push({ column, cells: run });
+        run = [cell];
+      }
+    }
+    if (run.length > 0) runs.push({ column, cells: run });
+  }
+  return runs;
+}
+
+/**
+ * The plan's cell writes as values.batchUpdate bodies of at most `maxBytes` of JSON each: every
+ * column's consecutive rows form one COLUMNS-major range, split across bodies when too long. Only
+ * a single cell larger than the limit makes a body exceed it.
+ */
+export function valueWriteBatches(tabs: readonly TabWrites[], maxBytes: number): sheets_v4.Schema$BatchUpdateValuesRequest[] {
+  const bodies: sheets_v4.Schema$BatchUpdateValuesRequest[] = [];
+  const emptySize = jsonBytes(valuesBody([]));
+  let data: sheets_v4.Schema$ValueRange[] = [];
+  let size = emptySize;
+  const flush = () => {
+    if (data.length > 0) bodies.push(valuesBody(data));
+    data = [];
+    size = emptySize;
+  };
+
+  for (const tab of tabs) {
+    for (const { column, cells } of columnRuns(tab.writes)) {
+      const lastRow = (cells.at(-1) as Cell).row;
+      let i = 0;
+      while (i < cells.length) {
+        const first = cells[i] as Cell;
+        // Sized with the run's last row: the range finally written is never longer.
+        const frame = jsonBytes({ range: columnRange(tab.sheet, column, first.row, lastRow), majorDimension: 'COLUMNS', values: [[]] });
+        const comma = data.length > 0 ? 1 : 0;
+        if (data.length > 0 && size + comma + frame + cellBytes(first.value) > maxBytes) {
+          flush();
+          continue;
+        }
+        size += comma + frame;
+        const values: (string | number)[] = [];
+        let last = first;
+        for (; i < cells.length; i++) {
+          const cell = cells[i] as Cell;
+          const bytes = cellBytes(cell.value) + (values.length > 0 ? 1 : 0);
+          if (values.length > 0 && size + bytes > maxBytes) break;
+          values.push(cell.value);
+          size += bytes;
+          last = cell;
+        }
+        data.push({ range: columnRange(tab.sheet, column, first.row, last.row), majorDimension: 'COLUMNS', values: [values] });
+        if (i < cells.length) flush();
+      }
+    }
+  }
+  flush();
+  return bodies;
+}
