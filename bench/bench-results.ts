@@ -1,8 +1,11 @@
 // The benchmark's results: the table rows, the targets and whether they are met, built from what
 // the workers reported. Written as JSON to bench/results/latest.json.
 import type { CpuSummary } from './cpu-profile-summary.ts';
+import { googlePathNotes, googlePathRows, googlePathTargets, type WithRss } from './google-path-results.ts';
+import type { GoogleCasesResult } from './google-source-cases.ts';
 import type { LoadResult } from './load-cases.ts';
 import type { ProfileCaseResult } from './profile-case.ts';
+import type { PushCasesResult } from './push-sync-cases.ts';
 import type { SyncCasesResult } from './sync-cases.ts';
 import { best, rowsPerSecond } from './timing.ts';
 import type { XlsxCaseResult } from './xlsx-cases.ts';
@@ -23,6 +26,8 @@ export interface TargetCheck {
   readonly target: string;
   readonly met: boolean;
   readonly detail: string;
+  /** The value as printed, when a bare number would not say it (units, several figures). */
+  readonly shown?: string;
 }
 
 export interface Measurements {
@@ -34,6 +39,8 @@ export interface Measurements {
   readonly xlsxSkipped: readonly string[];
   readonly profile: ProfileCaseResult | null;
   readonly cpu: CpuSummary | null;
+  readonly push: ReadonlyMap<number, WithRss<PushCasesResult>>;
+  readonly google: ReadonlyMap<number, WithRss<GoogleCasesResult>>;
 }
 
 export interface BenchResults {
@@ -43,6 +50,8 @@ export interface BenchResults {
   readonly table: readonly CaseRow[];
   readonly targets: readonly TargetCheck[];
   readonly problems: readonly string[];
+  /** What some cases' figures include or leave out. */
+  readonly notes: readonly string[];
   readonly durationMs: number;
   readonly raw: {
     readonly sync: Record<string, SyncCasesResult & { readonly workerMaxRssMb: number }>;
@@ -53,6 +62,8 @@ export interface BenchResults {
     readonly xlsxSkipped: readonly string[];
     readonly profile: ProfileCaseResult | null;
     readonly cpu: CpuSummary | null;
+    readonly push: Record<string, WithRss<PushCasesResult>>;
+    readonly google: Record<string, WithRss<GoogleCasesResult>>;
   };
 }
 
@@ -88,7 +99,12 @@ export function caseRows(m: Measurements): CaseRow[] {
     rows.push(row('xlsx-apply', '.xlsx write (apply first plan)', size, x.runs.map((r) => r.applyMs), `${firstRun?.cellsWritten ?? 0} cells`));
     rows.push(row('xlsx-sync', '.xlsx whole first sync', size, x.runs.map((r) => r.syncMs), `peak RSS ${mb(x.rss.peakMb)}`));
   }
+  rows.push(...googlePathRows(m.push, m.google));
   return rows;
+}
+
+export function caseNotes(m: Measurements): string[] {
+  return googlePathNotes(m.push, m.google);
 }
 
 export function targetChecks(m: Measurements, largest: number): TargetCheck[] {
@@ -124,5 +140,6 @@ export function targetChecks(m: Measurements, largest: number): TargetCheck[] {
       detail: `fresh worker: ${mb(big.modulesRssMb)} after imports, ${mb(big.fullSyncRss.baselineMb)} with the grid, sampled peak ${mb(big.fullSyncRss.sampledPeakMb)}, maxRSS ${mb(big.fullSyncRss.maxRssMb)}`,
     });
   }
+  checks.push(...googlePathTargets(m.push, m.google, largest));
   return checks;
 }

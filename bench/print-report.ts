@@ -30,10 +30,11 @@ export function resultLines(results: BenchResults): string[] {
   lines.push(
     ...table(
       ['target', 'value', 'target', 'met', 'what'],
-      results.targets.map((t) => [t.name, t.name.startsWith('peak RSS') ? `${Math.round(t.value)} MB` : Number.isInteger(t.value) ? String(t.value) : t.value.toFixed(3), t.target, t.met ? 'yes' : 'NO', t.detail]),
+      results.targets.map((t) => [t.name, t.shown ?? (t.name.startsWith('peak RSS') ? `${Math.round(t.value)} MB` : Number.isInteger(t.value) ? String(t.value) : t.value.toFixed(3)), t.target, t.met ? 'yes' : 'NO', t.detail]),
       new Set([1]),
     ),
   );
+  if (results.notes.length > 0) lines.push('', ...results.notes.map((n) => `note: ${n}`));
   if (results.raw.xlsxSkipped.length > 0) lines.push('', ...results.raw.xlsxSkipped.map((s) => `.xlsx: ${s}`));
   if (results.problems.length > 0) lines.push('', 'PROBLEMS:', ...results.problems.map((p) => `  ${p}`));
   if (results.raw.profile !== null) lines.push('', ...profileLines(results.raw.profile));

@@ -4,7 +4,9 @@
 // sheets of 10k and 100k rows: (a) first full sync, (b) re-sync after 1% of rows were edited,
 // (c) re-sync with nothing changed (verified to write nothing), beside (d) a raw COPY FROM STDIN
 // of the same rows and (e) a naive row-by-row upsert (10k only); the .xlsx source's read and write
-// times; and a profile of where a sync's time goes. Every case runs in its own worker process.
+// times; the service's two Google paths on a 20-column sheet (the add-on's push sync over HTTP to
+// the real service, and the Google source against the local Sheets API stand-in, its requests
+// counted); and a profile of where a sync's time goes. Every case runs in its own worker process.
 // Prints a table and writes bench/results/latest.json.
 //
 // Environment: BENCH_DATABASE_URL (a role that may CREATE DATABASE), BENCH_SIZES (default
@@ -16,11 +18,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.ts';
-import { caseRows, targetChecks, type BenchResults, type Measurements } from './bench-results.ts';
+import { caseNotes, caseRows, targetChecks, type BenchResults, type Measurements } from './bench-results.ts';
 import { summarizeCpuProfile, type CpuSummary } from './cpu-profile-summary.ts';
+import type { WithRss } from './google-path-results.ts';
+import type { GoogleCasesResult } from './google-source-cases.ts';
 import type { LoadResult } from './load-cases.ts';
 import type { ProfileCaseResult } from './profile-case.ts';
 import { resultLines } from './print-report.ts';
+import type { PushCasesResult } from './push-sync-cases.ts';
 import { runInWorker } from './run-in-worker.ts';
 import type { SyncCasesResult } from './sync-cases.ts';
 import type { XlsxCaseResult } from './xlsx-cases.ts';
@@ -92,6 +97,14 @@ async function main(): Promise<void> {
       copy.set(rows, (await step(`(d) COPY, ${rows} rows`, () => runInWorker({ ...base, kind: 'copy', rows, runs, withPrimaryKey: false }))).result);
       copyWithKey.set(rows, (await step(`COPY with primary key, ${rows} rows`, () => runInWorker({ ...base, kind: 'copy', rows, runs, withPrimaryKey: true }))).result);
     }
+    const push = new Map<number, WithRss<PushCasesResult>>();
+    const google = new Map<number, WithRss<GoogleCasesResult>>();
+    for (const rows of sizes) {
+      const p = await step(`push sync over HTTP, ${rows} rows`, () => runInWorker({ ...base, kind: 'push', rows, runs }));
+      push.set(rows, { ...p.result, workerMaxRssMb: p.maxRssMb });
+      const g = await step(`Google source against the stand-in, ${rows} rows`, () => runInWorker({ ...base, kind: 'google', rows, runs }));
+      google.set(rows, { ...g.result, workerMaxRssMb: g.maxRssMb });
+    }
     const naiveRows = sizes.includes(NAIVE_ROWS) ? NAIVE_ROWS : (sizes[0] ?? NAIVE_ROWS);
     naive.set(naiveRows, (await step(`(e) naive upsert, ${naiveRows} rows`, () => runInWorker({ ...base, kind: 'naive', rows: naiveRows, runs }))).result);
 
@@ -122,14 +135,19 @@ async function main(): Promise<void> {
     profile = (await step(`profile, ${largest} rows`, () => runInWorker({ ...base, kind: 'profile', rows: largest, editFraction: common.editFraction }, cpuProfile ? { cpuProfileDir: cpuDir } : {}))).result;
     if (cpuProfile) cpu = await cpuSummaryOf(cpuDir);
 
-    const measurements: Measurements = { sync, copy, copyWithKey, naive, xlsx, xlsxSkipped, profile, cpu };
+    const measurements: Measurements = { sync, copy, copyWithKey, naive, xlsx, xlsxSkipped, profile, cpu, push, google };
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
       environment: { node: process.versions.node, postgres, cpus: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), server: cluster === null ? 'BENCH_DATABASE_URL' : 'throwaway cluster, fsync off', loadAverage: { atStart: loadAtStart, atEnd: os.loadavg()[0] ?? 0 } },
       config: { sizes, runs, ...common },
       table: caseRows(measurements),
       targets: targetChecks(measurements, largest),
-      problems: [...sync.values()].flatMap((s) => s.problems.map((p) => `${s.rows} rows: ${p}`)),
+      problems: [
+        ...[...sync.values()].flatMap((s) => s.problems.map((p) => `${s.rows} rows: ${p}`)),
+        ...[...push.values()].flatMap((s) => s.problems.map((p) => `push, ${s.rows} rows: ${p}`)),
+        ...[...google.values()].flatMap((s) => s.problems.map((p) => `Google, ${s.rows} rows: ${p}`)),
+      ],
+      notes: caseNotes(measurements),
       durationMs: performance.now() - started,
       raw: {
         sync: Object.fromEntries(sync),
@@ -140,6 +158,8 @@ async function main(): Promise<void> {
         xlsxSkipped,
         profile,
         cpu,
+        push: Object.fromEntries(push),
+        google: Object.fromEntries(google),
       },
     };
     await mkdir(RESULTS_DIR, { recursive: true });

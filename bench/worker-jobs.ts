@@ -3,8 +3,10 @@
 // time or peak RSS. A worker imports only its own case's modules (exceljs stays out of the sync
 // worker whose peak RSS is measured).
 import type { IsoDate } from '../shared/calendar/iso-date.ts';
+import type { GoogleCasesResult } from './google-source-cases.ts';
 import type { LoadResult } from './load-cases.ts';
 import type { ProfileCaseResult } from './profile-case.ts';
+import type { PushCasesResult } from './push-sync-cases.ts';
 import type { SyncCasesResult } from './sync-cases.ts';
 import type { XlsxCaseResult } from './xlsx-cases.ts';
 
@@ -21,7 +23,9 @@ export type WorkerJob =
   | (JobBase & { readonly kind: 'copy'; readonly runs: number; readonly withPrimaryKey: boolean })
   | (JobBase & { readonly kind: 'naive'; readonly runs: number })
   | (JobBase & { readonly kind: 'xlsx'; readonly runs: number })
-  | (JobBase & { readonly kind: 'profile'; readonly editFraction: number });
+  | (JobBase & { readonly kind: 'profile'; readonly editFraction: number })
+  | (JobBase & { readonly kind: 'push'; readonly runs: number; readonly editFraction: number })
+  | (JobBase & { readonly kind: 'google'; readonly runs: number; readonly editFraction: number });
 
 export type JobKind = WorkerJob['kind'];
 
@@ -31,6 +35,8 @@ export interface JobResults {
   naive: LoadResult;
   xlsx: XlsxCaseResult;
   profile: ProfileCaseResult;
+  push: PushCasesResult;
+  google: GoogleCasesResult;
 }
 
 export type WorkerMessage =
@@ -58,6 +64,14 @@ export async function runJob(job: WorkerJob): Promise<JobResults[JobKind]> {
     case 'profile': {
       const { runProfileCase } = await import('./profile-case.ts');
       return runProfileCase(job.adminUrl, job);
+    }
+    case 'push': {
+      const { runPushCases } = await import('./push-sync-cases.ts');
+      return runPushCases(job.adminUrl, job);
+    }
+    case 'google': {
+      const { runGoogleCases } = await import('./google-source-cases.ts');
+      return runGoogleCases(job.adminUrl, job);
     }
   }
 }
