@@ -16,7 +16,7 @@ const MAX_ISSUES = 500;
 
 const Issue = z.object({ sheet: z.string(), row: z.number(), column: z.string().meta({ description: 'Column letter' }), header: z.string(), field: z.string(), value: z.string(), message: z.string() });
 
-const PushSyncResponse = z
+export const PushSyncResponse = z
   .object({
     runId: z.string().nullable().meta({ description: 'Null for a dry run' }),
     asOf: z.string().meta({ description: 'The business date flags were computed for, in the spreadsheet\'s time zone' }),

@@ -18,6 +18,7 @@ import type { RouteDef } from '../http/route.ts';
 import { memberRoutes } from '../members/member.routes.ts';
 import { requireRoles } from '../members/member.service.ts';
 import { pushSyncRoutes } from '../push-sync/push-sync.routes.ts';
+import { recomputeRoutes } from '../recompute/recompute.routes.ts';
 import { spreadsheetRoutes } from '../spreadsheets/spreadsheet.routes.ts';
 import { InFlight } from './in-flight.ts';
 
@@ -74,6 +75,9 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
     ...memberRoutes(deps.db),
     ...(deps.extraRoutes ?? []),
   ];
+  // The API is the same whether or not a service account is configured: unconfigured, the
+  // recompute route answers 503 saying what is missing.
+  if (!routes.some((r) => r.operationId === 'recomputeSpreadsheet')) routes.push(...recomputeRoutes(null));
   document = openApiDocument(routes, packageJson.version);
 
   const app = express();

@@ -1,4 +1,5 @@
 import { ConfigError, loadServiceConfig } from '../config/service-config.ts';
+import { startRecompute } from '../recompute/recompute.ts';
 import { createLogger } from './logger.ts';
 import { startService } from './start-service.ts';
 
@@ -18,7 +19,16 @@ async function main(): Promise<void> {
   if (config.auth.audiences.length === 0 && config.auth.devKey === null) {
     logger.warn('GOOGLE_OAUTH_CLIENT_ID is not set: every /v1 request will be refused until it is');
   }
-  const service = await startService(config, { logger });
+  const service = await startService(config, {
+    logger,
+    // The Google source and its daily recompute need a service account; without one the
+    // recompute route answers 503 and nothing is scheduled.
+    plugins: async (db) => {
+      if (config.google.credentialsPath === null) return [];
+      const recompute = await startRecompute(config, db, { logger });
+      return [{ routes: recompute.routes, onSynced: (_id, timeZone) => recompute.ensureSchedule(timeZone), stop: (ms) => recompute.stop(ms) }];
+    },
+  });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;

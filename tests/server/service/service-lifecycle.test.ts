@@ -128,6 +128,14 @@ describeIfPostgres('the service lifecycle', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
   });
 
+  it('keeps the recompute route without a service account, answering 503 with what is missing', async () => {
+    const sheet = '1NnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnNN';
+    expect((await h.call('POST', `/v1/spreadsheets/${sheet}/sync`, { as: 'owner@example.com', body: pushBody('s', 'Asia/Tokyo', [bigDeals(3)]) })).status).toBe(200);
+    const res = await h.call('POST', `/v1/spreadsheets/${sheet}/recompute`, { as: 'owner@example.com' });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'unavailable', message: expect.stringContaining('GOOGLE_APPLICATION_CREDENTIALS') });
+  });
+
   it('finishes the sync in flight on stop, and takes no new connection after', async () => {
     const body = pushBody('inflight', 'Asia/Tokyo', [bigDeals(8_000)]);
     const inFlight = h.call('POST', `/v1/spreadsheets/${SHEET}/sync`, { as: 'owner@example.com', body });

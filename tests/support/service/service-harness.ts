@@ -1,25 +1,52 @@
 // The real service on a real database, listening on 127.0.0.1 with a random port; tokens come
 // from a local Google identity. Tests talk to it over HTTP with fetch.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
+import { startRecompute } from '../../../server/recompute/recompute.ts';
 import { loadServiceConfig, type ServiceConfig } from '../../../server/config/service-config.ts';
 import { startService, type RunningService, type StartOptions } from '../../../server/service/start-service.ts';
 import { createTestDatabase, type TestDatabase } from '../postgres-database.ts';
+import { startSheetsStandIn, type SheetsStandIn } from '../sheets-api/sheets-stand-in.ts';
 import { startGoogleIdentity, TEST_CLIENT_ID, type GoogleIdentity } from './google-identity.ts';
+
+export const SERVICE_ACCOUNT = 'sheets-sfa@sfa-test.iam.gserviceaccount.com';
 
 export interface ServiceHarness {
   readonly url: string;
   readonly identity: GoogleIdentity;
   readonly service: RunningService;
   readonly config: ServiceConfig;
+  /** With `google: true`: the Sheets API stand-in the service's Google source talks to. */
+  readonly standIn: SheetsStandIn | null;
   /** fetch against the service with a bearer token for `email` (null: no Authorization header). */
   call(method: string, path: string, options?: { as?: string | null; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
 
 export async function startServiceHarness(
-  options: { label?: string; env?: Record<string, string>; clock?: () => Date; plugins?: StartOptions['plugins']; database?: 'postgres' | 'pglite' } = {},
+  options: {
+    label?: string;
+    env?: Record<string, string>;
+    clock?: () => Date;
+    plugins?: StartOptions['plugins'];
+    database?: 'postgres' | 'pglite';
+    /** Wire the real recompute plugin to a Sheets API stand-in, through a key file as in production. */
+    google?: boolean;
+  } = {},
 ): Promise<ServiceHarness> {
   const identity = await startGoogleIdentity();
+  let standIn: SheetsStandIn | null = null;
+  let keyDir: string | null = null;
+  const googleEnv: Record<string, string> = {};
+  if (options.google === true) {
+    standIn = await startSheetsStandIn({ quotaPerMinutePerUser: null });
+    keyDir = await mkdtemp(join(tmpdir(), 'sfa-key-'));
+    const keyFile = join(keyDir, 'service-account.json');
+    await writeFile(keyFile, JSON.stringify(await standIn.createServiceAccount(SERVICE_ACCOUNT)), { mode: 0o600 });
+    Object.assign(googleEnv, { GOOGLE_APPLICATION_CREDENTIALS: keyFile, SHEETS_API_ROOT_URL: standIn.rootUrl, RECOMPUTE_ENABLED: 'false' });
+  }
   const testDb: TestDatabase | null = options.database === 'pglite' ? null : await createTestDatabase(options.label ?? 'service');
   const config = loadServiceConfig({
     HOST: '127.0.0.1',
@@ -29,13 +56,21 @@ export async function startServiceHarness(
     GOOGLE_JWKS_URL: identity.jwksUrl,
     SHUTDOWN_TIMEOUT_SECONDS: '10',
     ...(testDb === null ? { SHEETS_SFA_DATA_DIR: '' } : { DATABASE_URL: testDb.url }),
+    ...googleEnv,
     ...options.env,
   });
   const resolved: ServiceConfig = testDb === null ? { ...config, database: { kind: 'pglite', dataDir: null } } : config;
+  const logger = pino({ level: 'silent' });
+  // As main.ts wires it: the recompute plugin over the configured service account.
+  const googlePlugin: StartOptions['plugins'] = async (db) => {
+    const recompute = await startRecompute(resolved, db, { logger, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+    return [{ routes: recompute.routes, onSynced: (_id, zone) => recompute.ensureSchedule(zone), stop: (ms) => recompute.stop(ms) }];
+  };
+  const plugins = options.plugins ?? (options.google === true ? googlePlugin : undefined);
   const service = await startService(resolved, {
-    logger: pino({ level: 'silent' }),
+    logger,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
-    ...(options.plugins === undefined ? {} : { plugins: options.plugins }),
+    ...(plugins === undefined ? {} : { plugins }),
   });
   const tokens = new Map<string, string>();
   return {
@@ -43,6 +78,7 @@ export async function startServiceHarness(
     identity,
     service,
     config: resolved,
+    standIn,
     async call(method, path, { as, token, body, headers = {} } = {}) {
       const h: Record<string, string> = { ...headers };
       let bearer = token;
@@ -57,6 +93,8 @@ export async function startServiceHarness(
     async close() {
       await service.stop();
       await identity.close();
+      await standIn?.close();
+      if (keyDir !== null) await rm(keyDir, { recursive: true, force: true });
       await testDb?.drop();
     },
   };
