@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { SERVICE_COLUMN_KEYS } from '../../shared/write-plan/service-columns.ts';
 import { writeRuns, type WriteRun } from '../../shared/write-plan/write-runs.ts';
-import type { NewServiceColumn, SetupStep, TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
+import type { TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
 
 /** A tab's plan as the add-on receives it: the cell writes as column runs, ready for setValues(). */
-export interface TabPlanWire {
-  readonly sheet: string;
-  readonly kind: TabPlan['kind'];
-  readonly headerRow: number;
-  readonly lastRow: number;
-  readonly columns: TabPlan['columns'];
-  readonly newColumns: readonly NewServiceColumn[];
-  readonly runs: readonly WriteRun[];
-  readonly setup: readonly SetupStep[];
-}
+export type TabPlanWire = Omit<TabPlan, 'writes'> & { readonly runs: readonly WriteRun[] };
 
 export interface WritePlanWire {
   readonly spreadsheetId: string;

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from 'googleapis';
 import type { CellWrite, PlanValue } from '../../../shared/write-plan/write-plan.ts';
+import { writeRuns } from '../../../shared/write-plan/write-runs.ts';
 import { columnRange } from './a1-range.ts';
 
 export interface TabWrites {
@@ -28,31 +29,12 @@ function cellValue(value: PlanValue): string | number {
   return value;
 }
 
-/** Runs of consecutive rows per column, columns left to right; a later write to a cell wins. */
+/** The plan's runs (shared with the add-on's wire form) as cells with their sheet rows. */
 function columnRuns(writes: readonly CellWrite[]): { column: number; cells: Cell[] }[] {
-  const byColumn = new Map<number, Cell[]>();
-  for (const w of writes) {
-    let list = byColumn.get(w.column);
-    if (list === undefined) byColumn.set(w.column, (list = []));
-    list.push({ row: w.row, value: cellValue(w.value) });
-  }
-  const runs: { column: number; cells: Cell[] }[] = [];
-  for (const [column, list] of [...byColumn].sort((a, b) => a[0] - b[0])) {
-    // Stable: of two writes to one cell the later stays last.
-    list.sort((a, b) => a.row - b.row);
-    let run: Cell[] = [];
-    for (const cell of list) {
-      const previous = run.at(-1);
-      if (previous !== undefined && previous.row === cell.row) run[run.length - 1] = cell;
-      else if (previous === undefined || previous.row + 1 === cell.row) run.push(cell);
-      else {
-        runs.push({ column, cells: run });
-        run = [cell];
-      }
-    }
-    if (run.length > 0) runs.push({ column, cells: run });
-  }
-  return runs;
+  return writeRuns(writes).map((run) => ({
+    column: run.column,
+    cells: run.values.map((value, i) => ({ row: run.startRow + i, value: cellValue(value) })),
+  }));
 }
 
 /**
