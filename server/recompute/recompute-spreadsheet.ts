@@ -42,15 +42,16 @@ export async function recomputeSpreadsheet(
   }
   const tabs = mappedTabs(stored.mapping);
   const google = new GoogleSheetSource(sheets, spreadsheetId, { tabs: tabs.length === 0 ? null : tabs });
-  // The engine identifies and reads before it records anything; a failure there is ours to record.
-  let read = false;
+  // The engine records every run it starts, read failures included; a failure to identify the
+  // spreadsheet (not shared, deleted) comes before that and is recorded here.
+  let identified = false;
   const source: SheetSource = {
-    identify: () => google.identify(),
-    read: async () => {
-      const grids = await google.read();
-      read = true;
-      return grids;
+    identify: async () => {
+      const identity = await google.identify();
+      identified = true;
+      return identity;
     },
+    read: () => google.read(),
     apply: (plan) => google.apply(plan),
   };
   const startedAt = options.clock();
@@ -67,7 +68,7 @@ export async function recomputeSpreadsheet(
     return { report, timeZone };
   } catch (error) {
     // The sync's own error is what the caller must see, even if recording it fails too.
-    if (!read) await recordFailure(db, spreadsheetId, stored.timeZone, startedAt, options, error).catch(() => undefined);
+    if (!identified) await recordFailure(db, spreadsheetId, stored.timeZone, startedAt, options, error).catch(() => undefined);
     throw error;
   }
 }

@@ -137,14 +137,17 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
   const watch = new Stopwatch();
   options.onPhase?.('read');
   const identity = await source.identify();
-  const grids = await source.read();
-  watch.lap('source.read');
-  const gridOf = (name: string): SheetGrid => grids.find((g) => g.name === name) ?? { name, rows: [] };
 
   let report: SyncReport;
   try {
     report = await inBulkTransaction(db, async (trx, writer) => {
+      // The sheet is read under the spreadsheet's lock: a sync that read an older sheet must not
+      // commit after one that read a newer sheet (a recompute racing the add-on's push), or stage
+      // history would record the deal moving back and forth.
       await lockSpreadsheet(trx, identity.spreadsheetId);
+      const grids = await source.read();
+      watch.lap('source.read');
+      const gridOf = (name: string): SheetGrid => grids.find((g) => g.name === name) ?? { name, rows: [] };
       const stored = await upsertSpreadsheet(trx, {
         id: identity.spreadsheetId,
         kind: identity.kind,
