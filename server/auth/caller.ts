@@ -3,6 +3,8 @@ export interface Caller {
   /** Lower-cased: the identity every role is granted to. */
   readonly email: string;
   readonly subject: string;
+  /** How the caller signed in: a Google ID token, or the loopback-only development key. */
+  readonly via: 'google' | 'dev';
 }
 
 /** Why a token was refused; each becomes a 401 with a message saying which check failed. */

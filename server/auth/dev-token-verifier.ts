@@ -26,7 +26,7 @@ export function devTokenVerifier(key: string, clockSkewSeconds: number): TokenVe
           clockTolerance: clockSkewSeconds,
           requiredClaims: ['exp', 'iat', 'sub'],
         });
-        return callerOfClaims(payload);
+        return callerOfClaims(payload, 'dev');
       } catch (error) {
         throw error instanceof AuthError ? error : explainJoseError(error);
       }

@@ -47,7 +47,7 @@ export function googleIdTokenVerifier(options: GoogleIdTokenOptions, keys?: JWTV
           requiredClaims: ['exp', 'iat', 'sub'],
           ...(options.now === undefined ? {} : { currentDate: options.now() }),
         });
-        return callerOfClaims(payload);
+        return callerOfClaims(payload, 'google');
       } catch (error) {
         throw error instanceof AuthError ? error : explainJoseError(error);
       }

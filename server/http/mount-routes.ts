@@ -9,8 +9,10 @@ import { validate } from './validate.ts';
 
 export interface RouteDeps {
   readonly verifier: TokenVerifier;
-  /** The caller's roles on a spreadsheet, or a 403 (see member.service). */
-  readonly rolesFor: (spreadsheetId: string, caller: Caller, access: Extract<RouteAccess, { kind: 'spreadsheet' }>) => Promise<Role[]>;
+  /** The caller's roles on a spreadsheet, 'claimable' when they may register it, or a 403 (see member.service). */
+  readonly rolesFor: (spreadsheetId: string, caller: Caller, access: Extract<RouteAccess, { kind: 'spreadsheet' }>) => Promise<Role[] | 'claimable'>;
+  /** Registers a claimable spreadsheet to the caller once they prove they can open it. */
+  readonly claim: (spreadsheetId: string, caller: Caller, req: Request) => Promise<Role[]>;
   readonly defaultBodyLimitBytes: number;
 }
 
@@ -28,7 +30,7 @@ function spreadsheetIdOf(params: unknown): string {
 async function serve(route: RouteDef, deps: RouteDeps, req: Request, res: Response): Promise<void> {
   const caller = route.access.kind === 'public' ? null : await authenticate(req, deps.verifier);
   const params = route.params === undefined ? {} : validate(route.params, req.params, 'path');
-  let roles: readonly Role[] = [];
+  let roles: readonly Role[] | 'claimable' = [];
   if (route.access.kind === 'spreadsheet') {
     if (caller === null) throw new ApiError(401, 'unauthenticated', 'sign in first');
     roles = await deps.rolesFor(spreadsheetIdOf(params), caller, route.access);
@@ -39,7 +41,9 @@ async function serve(route: RouteDef, deps: RouteDeps, req: Request, res: Respon
     const raw = await readJsonBody(req, res, route.body.limitBytes ?? deps.defaultBodyLimitBytes);
     body = route.body.parse !== undefined ? route.body.parse(raw) : validate(route.body.schema, raw, 'body');
   }
-  const result = await route.handle({ req, res, log: req.log, params, query, body, caller, roles });
+  // Registration comes last: a malformed first request registers nothing.
+  if (roles === 'claimable' && caller !== null) roles = await deps.claim(spreadsheetIdOf(params), caller, req);
+  const result = await route.handle({ req, res, log: req.log, params, query, body, caller, roles: roles === 'claimable' ? [] : roles });
   res.status(result.status ?? 200).json(result.body);
 }
 

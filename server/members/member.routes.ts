@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Email, RoleSchema, SpreadsheetId } from '../http/common-schemas.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import type { Db } from '../db/database.ts';
-import { membersOf } from './member.repository.ts';
-import { grant, revoke } from './member.service.ts';
+import { grantRole, membersOf } from './member.repository.ts';
+import { revoke } from './member.service.ts';
 
 const MemberRoleParams = z.object({ spreadsheetId: SpreadsheetId, email: Email, role: RoleSchema });
 
@@ -48,7 +48,7 @@ export function memberRoutes(db: Db): RouteDef[] {
       params: MemberRoleParams,
       responses: { 200: { description: 'The role is held', schema: RoleChange } },
       handle: async ({ params, caller }) => {
-        const changed = await grant(db, params.spreadsheetId, params.email, params.role, caller?.email ?? '');
+        const changed = await grantRole(db, params.spreadsheetId, params.email, params.role, caller?.email ?? null);
         return { body: { email: params.email, role: params.role, changed } };
       },
     }),

@@ -16,7 +16,10 @@ import { mountRoutes } from '../http/mount-routes.ts';
 import { openApiDocument } from '../http/openapi.ts';
 import type { RouteDef } from '../http/route.ts';
 import { memberRoutes } from '../members/member.routes.ts';
-import { requireRoles } from '../members/member.service.ts';
+import { claimSpreadsheet, rolesOrClaimable } from '../members/member.service.ts';
+import { ACCESS_TOKEN_HEADER, sheetsAccessProver, type AccessProver } from '../members/sheet-access-proof.ts';
+import { ApiError } from '../http/api-error.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { pushSyncRoutes } from '../push-sync/push-sync.routes.ts';
 import { recomputeRoutes } from '../recompute/recompute.routes.ts';
 import { spreadsheetRoutes } from '../spreadsheets/spreadsheet.routes.ts';
@@ -33,6 +36,8 @@ export interface AppDeps {
   readonly extraRoutes?: readonly RouteDef[];
   readonly inFlight?: InFlight;
   readonly onSynced?: (spreadsheetId: string, timeZone: string) => Promise<void>;
+  /** Replaces the Sheets API check of a first caller's access (built from config.google.sheetsRootUrl). */
+  readonly prover?: AccessProver;
 }
 
 export interface App {
@@ -80,6 +85,18 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
   if (!routes.some((r) => r.operationId === 'recomputeSpreadsheet')) routes.push(...recomputeRoutes(null));
   document = openApiDocument(routes, packageJson.version);
 
+  const prover = deps.prover ?? sheetsAccessProver(config.google.sheetsRootUrl);
+  // A Google caller proves with their own access token that they can open the spreadsheet; a
+  // development caller (loopback only) has no Google account to prove it with.
+  const provenFacts = async (spreadsheetId: string, caller: { via: 'google' | 'dev' }, req: express.Request) => {
+    if (caller.via === 'dev') return { title: spreadsheetId, timeZone: DEFAULT_SETTINGS.timeZone };
+    const token = req.headers[ACCESS_TOKEN_HEADER];
+    if (typeof token !== 'string' || token.trim() === '') {
+      throw new ApiError(403, 'forbidden', `the first sync of a spreadsheet registers it: send ${ACCESS_TOKEN_HEADER}: <ScriptApp.getOAuthToken()> to show you can open it`);
+    }
+    return prover.prove(spreadsheetId, token.trim());
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -106,7 +123,11 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
   app.use(
     mountRoutes(routes, {
       verifier,
-      rolesFor: (spreadsheetId, caller, access) => requireRoles(deps.db, spreadsheetId, caller.email, access),
+      rolesFor: (spreadsheetId, caller, access) => rolesOrClaimable(deps.db, spreadsheetId, caller.email, access),
+      claim: async (spreadsheetId, caller, req) => {
+        const facts = await provenFacts(spreadsheetId, caller, req);
+        return claimSpreadsheet(deps.db, spreadsheetId, caller.email, facts);
+      },
       defaultBodyLimitBytes: DEFAULT_BODY_LIMIT,
     }),
   );

@@ -72,3 +72,9 @@ export async function googleSpreadsheets(db: Db): Promise<{ id: string; timeZone
     .execute();
   return rows.map((r) => ({ id: r.id, timeZone: r.time_zone, mapping: r.mapping }));
 }
+
+/** Like lockSpreadsheet, without waiting: false when someone else holds the lock. */
+export async function tryLockSpreadsheet(db: Db, spreadsheetId: string): Promise<boolean> {
+  const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${`sheets-sfa:${spreadsheetId}`}, 0)) as locked`.execute(db);
+  return rows[0]?.locked === true;
+}

@@ -15,6 +15,39 @@ const PROTECT_DESCRIPTION: Readonly<Record<Locale, string>> = {
   en: 'Columns maintained by sheets-sfa (edits are overwritten at the next sync)',
 };
 
+// Google parses each dropdown value like text typed into a cell (ConditionValue.userEnteredValue:
+// "formulas are supported and must begin with = or +"), and the labels in use are the team's own
+// text: one a cell would take as a formula or a signed expression is left out of the list.
+const FORMULA_LEAD = /^[=+\-@]/;
+// The setup batch is atomic and tried again by every sync until it lands: a list Google refuses
+// would keep the service columns from ever being created. Google documents no size limit for a
+// ONE_OF_LIST that we could find, so these caps are conservative, far above any real pipeline. A
+// label over the length cap is left out rather than cut: a cut label is a choice no row holds.
+const MAX_DROPDOWN_VALUES = 500;
+const MAX_LABEL_CHARACTERS = 255;
+
+function isListItem(label: string): boolean {
+  if (label === '' || [...label].length > MAX_LABEL_CHARACTERS) return false;
+  // NFKC too: a full-width ＝ or ＋ is refused in case Google folds it to ASCII.
+  return !FORMULA_LEAD.test(label) && !FORMULA_LEAD.test(label.normalize('NFKC'));
+}
+
+const listItems = (labels: readonly string[]): string[] => [...new Set(labels.map((l) => l.trim()).filter(isListItem))];
+
+/**
+ * The stage dropdown's values: the labels in use first, so the list never rejects the team's own
+ * rows, then the configured ones, each once, trimmed, as plain text only. At most 500: the
+ * configured labels always fit, the labels in use fill the rest in the order they came.
+ */
+export function stageDropdownValues(inUse: readonly string[], configured: readonly string[]): string[] {
+  const own = listItems(configured);
+  const ownSet = new Set(own);
+  const room = Math.max(0, MAX_DROPDOWN_VALUES - own.length);
+  const others = new Set(listItems(inUse).filter((l) => !ownSet.has(l)).slice(0, room));
+  const ordered = listItems([...inUse, ...configured]).filter((l) => ownSet.has(l) || others.has(l));
+  return ordered.slice(0, MAX_DROPDOWN_VALUES);
+}
+
 /** One-time formatting for the service columns just created on a tab. */
 export function tabSetup(
   tab: ResolvedTab,
@@ -44,9 +77,9 @@ export function tabSetup(
     }
     const stageColumn = tab.kind === 'deals' ? (tab.fields as Partial<Record<string, number>>).stage : undefined;
     if (stageColumn !== undefined) {
-      // The labels the team already writes come first, so the list never rejects its own rows.
-      const labels = [...stageLabelsInUse, ...settings.stages.map((s) => s.label), ...Object.keys(settings.stageLabels)];
-      steps.push({ kind: 'dropdown', column: stageColumn, values: [...new Set(labels)] });
+      const values = stageDropdownValues(stageLabelsInUse, [...settings.stages.map((s) => s.label), ...Object.keys(settings.stageLabels)]);
+      // An empty list is no dropdown at all.
+      if (values.length > 0) steps.push({ kind: 'dropdown', column: stageColumn, values });
     }
   }
   if (createdColumns.length > 0) {

@@ -9,9 +9,11 @@ import { toSourceError } from './google-error.ts';
 import { RequestPacer, type RequestKind } from './request-pacer.ts';
 import { serviceAccountOf } from './sheets-client.ts';
 import { serviceColumnTagsOf, SPREADSHEET_FIELDS, spreadsheetMetaOf, type SpreadsheetMeta, type TabMeta } from './spreadsheet-meta.ts';
-import { planStructureRequests } from './structure-requests.ts';
+import { isCheckable, planStructureRequests, structureLanded } from './structure-requests.ts';
 import { valueWriteBatches } from './value-writes.ts';
 import { withRetry, type RetryOptions } from './with-retry.ts';
+
+type Request = sheets_v4.Schema$Request;
 
 export interface GoogleSheetSourceOptions {
   /** Only these tabs' values are fetched (the stored mapping's); null or absent: every tab. */
@@ -33,7 +35,8 @@ const processPacer = new RequestPacer();
 /**
  * A Google spreadsheet through the Sheets API v4, as a service account the team shared the sheet
  * with. A sync costs two read requests (spreadsheets.get, then one values.batchGet of every tab),
- * at most one setup batchUpdate, and one values.batchUpdate per 2 MB of changed cells.
+ * at most one setup batchUpdate (each retry of it preceded by one more spreadsheets.get), and one
+ * values.batchUpdate per 2 MB of changed cells.
  */
 export class GoogleSheetSource implements SheetSource {
   readonly spreadsheetId: string;
@@ -110,22 +113,51 @@ export class GoogleSheetSource implements SheetSource {
     const bodies = valueWriteBatches(plan.tabs, this.#options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     const meta = this.#current ?? (await this.#fetchMeta());
     const requests = planStructureRequests(plan, (sheet) => tabOf(meta, sheet));
-    if (requests.length > 0) {
-      // One atomic batch: headers land with their metadata, so a failure of the value writes
-      // below leaves columns the next sync finds rather than creates again.
-      await this.#call('write', () =>
-        this.#sheets.spreadsheets.batchUpdate(
-          { spreadsheetId: this.spreadsheetId, fields: 'spreadsheetId', requestBody: { requests } },
-          REQUEST_OPTIONS,
-        ),
-      );
-      this.#current = null;
-    }
+    // One atomic batch: headers land with their metadata, so a failure of the value writes
+    // below leaves columns the next sync finds rather than creates again.
+    if (requests.length > 0) this.#current = await this.#applyStructure(plan, requests);
+    // RAW values to fixed ranges: writing one twice changes nothing, so these retry freely.
     for (const requestBody of bodies) {
       await this.#call('write', () =>
         this.#sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, fields: 'totalUpdatedCells', requestBody }, REQUEST_OPTIONS),
       );
     }
+  }
+
+  /**
+   * The setup batchUpdate. It is not idempotent (each run adds filter views, formats, protected
+   * ranges, tags and grid), and a 5xx or a dropped connection may come after Google applied it, so
+   * a retry first fetches the spreadsheet again and sends nothing when the batch is found landed.
+   * Returns the spreadsheet as that fetch saw it, or null when it is unknown after the batch.
+   */
+  async #applyStructure(plan: WritePlan, requests: readonly Request[]): Promise<SpreadsheetMeta | null> {
+    const send = (batch: readonly Request[]) =>
+      this.#send('write', () =>
+        this.#sheets.spreadsheets.batchUpdate(
+          { spreadsheetId: this.spreadsheetId, fields: 'spreadsheetId', requestBody: { requests: [...batch] } },
+          REQUEST_OPTIONS,
+        ),
+      );
+    // A batch a fetch cannot find traces of is sent once: resending it blind could duplicate it.
+    const retry = isCheckable(requests) ? this.#options.retry : { ...this.#options.retry, maxAttempts: 1 };
+    let attempts = 0;
+    return this.#retrying(
+      'write',
+      async () => {
+        attempts++;
+        if (attempts === 1) {
+          await send(requests);
+          return null;
+        }
+        const fresh = spreadsheetMetaOf((await this.#send('read', () => this.#getSpreadsheet())).data);
+        const metaOf = (sheet: string) => tabOf(fresh, sheet);
+        if (structureLanded(plan, metaOf)) return fresh;
+        // Planned again from the fresh fetch: the grid may have changed since the first plan.
+        await send(planStructureRequests(plan, metaOf));
+        return null;
+      },
+      retry,
+    );
   }
 
   /** The mapped tabs, or every tab when one of them is gone (renamed: detection must see all). */
@@ -136,22 +168,31 @@ export class GoogleSheetSource implements SheetSource {
     return chosen.length === new Set(wanted).size ? chosen : meta.tabs;
   }
 
+  #getSpreadsheet() {
+    return this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: SPREADSHEET_FIELDS }, REQUEST_OPTIONS);
+  }
+
   async #fetchMeta(): Promise<SpreadsheetMeta> {
-    const response = await this.#call('read', () =>
-      this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: SPREADSHEET_FIELDS }, REQUEST_OPTIONS),
-    );
+    const response = await this.#call('read', () => this.#getSpreadsheet());
     return spreadsheetMetaOf(response.data);
   }
 
-  /** One request: paced, counted per attempt, retried when Google says so, errors made actionable. */
-  async #call<T>(kind: RequestKind, send: () => Promise<T>): Promise<T> {
+  /** One attempt of one request: paced and counted. */
+  async #send<T>(kind: RequestKind, send: () => Promise<T>): Promise<T> {
+    await this.#pacer?.acquire(this.#caller, kind);
+    if (kind === 'read') this.requestCount.reads++;
+    else this.requestCount.writes++;
+    return await send();
+  }
+
+  /** One idempotent request: paced, counted per attempt, retried when Google says so, errors made actionable. */
+  #call<T>(kind: RequestKind, send: () => Promise<T>): Promise<T> {
+    return this.#retrying(kind, () => this.#send(kind, send), this.#options.retry);
+  }
+
+  async #retrying<T>(kind: RequestKind, attempt: () => Promise<T>, retry: RetryOptions | undefined): Promise<T> {
     try {
-      return await withRetry(async () => {
-        await this.#pacer?.acquire(this.#caller, kind);
-        if (kind === 'read') this.requestCount.reads++;
-        else this.requestCount.writes++;
-        return await send();
-      }, this.#options.retry);
+      return await withRetry(attempt, retry);
     } catch (error) {
       throw toSourceError(error, { spreadsheetId: this.spreadsheetId, doing: kind === 'read' ? 'read' : 'write to', serviceAccount: this.#serviceAccount });
     }

@@ -98,3 +98,20 @@ export function tabStructureRequests(tab: TabPlan, meta: TabMeta): Request[] {
 export function planStructureRequests(plan: WritePlan, metaOf: (sheet: string) => TabMeta): Request[] {
   return plan.tabs.flatMap((tab) => tabStructureRequests(tab, metaOf(tab.sheet)));
 }
+
+// What a spreadsheets.get shows once a setup batch has landed: the tags it created, the grid it grew.
+const leavesTrace = (r: Request): boolean => r.createDeveloperMetadata !== undefined || r.appendDimension !== undefined;
+
+/** Whether a later spreadsheets.get can tell that this setup batch landed. */
+export function isCheckable(requests: readonly Request[]): boolean {
+  return requests.some(leavesTrace);
+}
+
+/**
+ * Whether the plan's setup batch has landed, judged from the spreadsheet fetched after sending it:
+ * every column and header row tagged where the plan puts them, the grid grown to fit. The batch is
+ * atomic, so these traces mean the rest of it (filter views, formats, protection) landed too.
+ */
+export function structureLanded(plan: WritePlan, metaOf: (sheet: string) => TabMeta): boolean {
+  return !isCheckable(planStructureRequests(plan, metaOf));
+}

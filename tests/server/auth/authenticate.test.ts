@@ -4,7 +4,7 @@ import { authenticate } from '../../../server/auth/authenticate.ts';
 import { AuthError, KeysUnavailableError, type Caller, type TokenVerifier } from '../../../server/auth/caller.ts';
 import { ApiError } from '../../../server/http/api-error.ts';
 
-const CALLER: Caller = { email: 'user@example.com', subject: 's' };
+const CALLER: Caller = { email: 'user@example.com', subject: 's', via: 'google' };
 
 const request = (authorization?: string): Request =>
   ({ headers: authorization === undefined ? {} : { authorization } }) as unknown as Request;

@@ -7,11 +7,11 @@ const claims = (over: Record<string, unknown> = {}): JWTPayload => ({ sub: '42',
 
 describe('callerOfClaims', () => {
   it('returns the trimmed, lower-cased email and the subject when the email is verified', () => {
-    expect(callerOfClaims(claims({ email: '  Hanako@Example.CO.JP ' }))).toEqual({ email: 'hanako@example.co.jp', subject: '42' });
+    expect(callerOfClaims(claims({ email: '  Hanako@Example.CO.JP ' }), 'google')).toEqual({ email: 'hanako@example.co.jp', subject: '42', via: 'google' });
   });
 
   it('accepts email_verified as the string "true"', () => {
-    expect(callerOfClaims(claims({ email_verified: 'true' }))).toEqual({ email: 'hanako@example.co.jp', subject: '42' });
+    expect(callerOfClaims(claims({ email_verified: 'true' }), 'dev')).toEqual({ email: 'hanako@example.co.jp', subject: '42', via: 'dev' });
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -26,7 +26,7 @@ describe('callerOfClaims', () => {
     ['the subject is missing', { sub: undefined }, 'the token has no subject'],
     ['the subject is empty', { sub: '' }, 'the token has no subject'],
   ])('throws an AuthError when %s', (_, over, message) => {
-    expect(() => callerOfClaims(claims(over))).toThrow(AuthError);
-    expect(() => callerOfClaims(claims(over))).toThrow(message);
+    expect(() => callerOfClaims(claims(over), 'google')).toThrow(AuthError);
+    expect(() => callerOfClaims(claims(over), 'google')).toThrow(message);
   });
 });

@@ -25,6 +25,7 @@ describe('devTokenVerifier', () => {
     await expect(verifier.verify(await signDevToken(KEY, 'Dev.User@Example.com'))).resolves.toEqual({
       email: 'dev.user@example.com',
       subject: 'dev:Dev.User@Example.com',
+      via: 'dev',
     });
   });
 

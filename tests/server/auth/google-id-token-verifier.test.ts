@@ -65,7 +65,7 @@ const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value))
 
 describe('googleIdTokenVerifier', () => {
   it('returns the caller with a lower-cased email when the token is valid', async () => {
-    await expect(verify(await token())).resolves.toEqual({ email: 'taro.yamada@example.com', subject: '1234567890' });
+    await expect(verify(await token())).resolves.toEqual({ email: 'taro.yamada@example.com', subject: '1234567890', via: 'google' });
   });
 
   it('accepts the bare accounts.google.com issuer', async () => {

@@ -58,7 +58,7 @@ async function refusal(promise: Promise<unknown>): Promise<Error> {
 describe('verifierChain', () => {
   it('verifies an RS256 token with the Google verifier', async () => {
     const chain = verifierChain(google, devTokenVerifier(DEV_KEY, 60));
-    await expect(chain.verify(await googleToken('User@Example.com'))).resolves.toEqual({ email: 'user@example.com', subject: 'google-sub' });
+    await expect(chain.verify(await googleToken('User@Example.com'))).resolves.toEqual({ email: 'user@example.com', subject: 'google-sub', via: 'google' });
   });
 
   it('refuses an HS256 token when there is no development verifier', async () => {
@@ -69,17 +69,17 @@ describe('verifierChain', () => {
 
   it('accepts an HS256 token when there is a development verifier', async () => {
     const chain = verifierChain(google, devTokenVerifier(DEV_KEY, 60));
-    await expect(chain.verify(await signDevToken(DEV_KEY, 'dev@example.com'))).resolves.toEqual({ email: 'dev@example.com', subject: 'dev:dev@example.com' });
+    await expect(chain.verify(await signDevToken(DEV_KEY, 'dev@example.com'))).resolves.toEqual({ email: 'dev@example.com', subject: 'dev:dev@example.com', via: 'dev' });
   });
 
   it('sends HS256 tokens only to the development verifier and every other one only to Google', async () => {
-    const googleStub = recording({ email: 'g@example.com', subject: 'g' });
-    const devStub = recording({ email: 'd@example.com', subject: 'd' });
+    const googleStub = recording({ email: 'g@example.com', subject: 'g', via: 'google' });
+    const devStub = recording({ email: 'd@example.com', subject: 'd', via: 'dev' });
     const chain = verifierChain(googleStub, devStub);
     const hs = await signDevToken(DEV_KEY, 'dev@example.com');
     const rs = await googleToken('user@example.com');
-    await expect(chain.verify(hs)).resolves.toEqual({ email: 'd@example.com', subject: 'd' });
-    await expect(chain.verify(rs)).resolves.toEqual({ email: 'g@example.com', subject: 'g' });
+    await expect(chain.verify(hs)).resolves.toEqual({ email: 'd@example.com', subject: 'd', via: 'dev' });
+    await expect(chain.verify(rs)).resolves.toEqual({ email: 'g@example.com', subject: 'g', via: 'google' });
     expect(devStub.seen).toEqual([hs]);
     expect(googleStub.seen).toEqual([rs]);
   });
@@ -92,8 +92,8 @@ describe('verifierChain', () => {
   });
 
   it.each(['', 'garbage', 'a.b.c', '%%%.e30.'])('refuses "%s" as malformed without asking either verifier', async (token) => {
-    const googleStub = recording({ email: 'g@example.com', subject: 'g' });
-    const devStub = recording({ email: 'd@example.com', subject: 'd' });
+    const googleStub = recording({ email: 'g@example.com', subject: 'g', via: 'google' });
+    const devStub = recording({ email: 'd@example.com', subject: 'd', via: 'dev' });
     const error = await refusal(verifierChain(googleStub, devStub).verify(token));
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toBe('the token is malformed');

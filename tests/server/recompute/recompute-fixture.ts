@@ -41,6 +41,9 @@ export interface RecomputeWorld {
   close(): Promise<void>;
 }
 
+// The people who open these sheets in Google (and may register them through the add-on).
+const PEOPLE = ['manager@example.co.jp', 'admin@example.co.jp'];
+
 export async function startRecomputeWorld(label: string): Promise<RecomputeWorld> {
   const standIn = await startSheetsStandIn();
   const serviceAccount = `sheets-sfa-${label}@sfa-test.iam.gserviceaccount.com`;
@@ -57,7 +60,7 @@ export async function startRecomputeWorld(label: string): Promise<RecomputeWorld
         timeZone,
         locale: 'ja_JP',
         sheets: [{ title: DEALS_TAB, rows: dealRows(deals) }],
-        sharedWith: shared ? [serviceAccount, 'manager@example.co.jp'] : ['manager@example.co.jp'],
+        sharedWith: shared ? [serviceAccount, ...PEOPLE] : PEOPLE,
       }),
     close: async () => {
       await standIn.close();

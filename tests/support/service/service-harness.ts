@@ -20,7 +20,10 @@ export interface ServiceHarness {
   readonly config: ServiceConfig;
   /** With `google: true`: the Sheets API stand-in the service's Google source talks to. */
   readonly standIn: SheetsStandIn | null;
-  /** fetch against the service with a bearer token for `email` (null: no Authorization header). */
+  /**
+   * fetch against the service with a bearer token for `email` (null: no Authorization header);
+   * with a stand-in, also the user's Sheets access token, as the add-on sends it.
+   */
   call(method: string, path: string, options?: { as?: string | null; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -34,12 +37,14 @@ export async function startServiceHarness(
     database?: 'postgres' | 'pglite';
     /** Wire the real recompute plugin to a Sheets API stand-in, through a key file as in production. */
     google?: boolean;
+    /** A stand-in the test runs itself: first callers prove access to its sheets. */
+    standIn?: SheetsStandIn;
   } = {},
 ): Promise<ServiceHarness> {
   const identity = await startGoogleIdentity();
-  let standIn: SheetsStandIn | null = null;
+  let standIn: SheetsStandIn | null = options.standIn ?? null;
   let keyDir: string | null = null;
-  const googleEnv: Record<string, string> = {};
+  const googleEnv: Record<string, string> = standIn === null ? {} : { SHEETS_API_ROOT_URL: standIn.rootUrl };
   if (options.google === true) {
     standIn = await startSheetsStandIn({ quotaPerMinutePerUser: null });
     keyDir = await mkdtemp(join(tmpdir(), 'sfa-key-'));
@@ -87,13 +92,15 @@ export async function startServiceHarness(
         tokens.set(as, bearer);
       }
       if (bearer !== undefined) h.authorization = `Bearer ${bearer}`;
+      // As the add-on does: its user's own Google access token, proof they can open the sheet.
+      if (standIn !== null && as !== undefined && as !== null) h['x-sheets-access-token'] ??= standIn.userToken(as);
       if (body !== undefined) h['content-type'] ??= 'application/json';
       return fetch(`${service.url}${path}`, { method, headers: h, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
     },
     async close() {
       await service.stop();
       await identity.close();
-      await standIn?.close();
+      if (options.standIn === undefined) await standIn?.close();
       if (keyDir !== null) await rm(keyDir, { recursive: true, force: true });
       await testDb?.drop();
     },

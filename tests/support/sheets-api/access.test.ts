@@ -159,6 +159,74 @@ describe('injected faults', () => {
     }
   });
 
+  it('serves the first matching requests and fails the next ones when after is given', async () => {
+    const standIn = await startSheetsStandIn();
+    try {
+      const id = standIn.createSpreadsheet({ title: 'f', sheets: [{ title: 'Deals', rows: [['a']] }], sharedWith: [OWNER] });
+      const sheets = sheetsAsUser(standIn, OWNER);
+      const write = (cell: string, value: string) =>
+        sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption: 'RAW', data: [{ range: `Deals!${cell}`, values: [[value]] }] } });
+      standIn.failNext({ pathIncludes: 'values:batchUpdate' }, 500, 2, { after: 2 });
+
+      await write('A1', 'one');
+      // A read does not match, so it neither counts towards after nor fails.
+      await sheets.spreadsheets.get({ spreadsheetId: id });
+      await write('B1', 'two');
+      expect((await apiFailure(write('C1', 'lost'))).status).toBe(500);
+      expect((await apiFailure(write('C1', 'lost'))).status).toBe(500);
+      await write('D1', 'four');
+
+      expect(standIn.values(id, 'Deals')).toEqual([['one', 'two', '', 'four']]);
+      expect(standIn.requests.map((r) => r.status)).toEqual([200, 200, 200, 500, 500, 200]);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('applies the request but answers the error when applied is set', async () => {
+    const standIn = await startSheetsStandIn();
+    try {
+      const id = standIn.createSpreadsheet({ title: 'f', sheets: [{ title: 'Deals', rows: [['before']] }], sharedWith: [OWNER] });
+      const sheets = sheetsAsUser(standIn, OWNER);
+      const sheetId = standIn.inspect(id).sheets?.[0]?.properties?.sheetId ?? 0;
+      const addFilterView = () =>
+        sheets.spreadsheets.batchUpdate({
+          spreadsheetId: id,
+          requestBody: { requests: [{ addFilterView: { filter: { title: 'v', range: { sheetId, startRowIndex: 0, startColumnIndex: 0, endColumnIndex: 1 } } } }] },
+        });
+      standIn.failNext({ method: 'POST', pathIncludes: ':batchUpdate' }, 503, 1, { applied: true });
+      standIn.failNext({ method: 'POST', pathIncludes: 'values:batchUpdate' }, 429, 1, { applied: true });
+
+      const lost = await apiFailure(addFilterView());
+      expect(lost.status).toBe(503);
+      expect(lost.body.error).toEqual({ code: 503, message: 'The service is currently unavailable.', status: 'UNAVAILABLE' });
+      // The filter view exists all the same: a retry that does not look first adds a second one.
+      expect(standIn.inspect(id).sheets?.[0]?.filterViews?.map((v) => v.title)).toEqual(['v']);
+
+      const throttled = await apiFailure(
+        sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption: 'RAW', data: [{ range: 'Deals!A1', values: [['after']] }] } }),
+      );
+      expect(throttled.body.error.status).toBe('RESOURCE_EXHAUSTED');
+      expect(standIn.values(id, 'Deals')).toEqual([['after']]);
+      expect(standIn.requests.map((r) => [r.status, r.kind])).toEqual([
+        [503, 'write'],
+        [429, 'write'],
+      ]);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('refuses a negative or fractional after when a fault is added', async () => {
+    const standIn = await startSheetsStandIn();
+    try {
+      expect(() => standIn.failNext({}, 500, 1, { after: -1 })).toThrow('after must be a non-negative integer');
+      expect(() => standIn.failNext({}, 500, 1, { after: 1.5 })).toThrow('after must be a non-negative integer');
+    } finally {
+      await standIn.close();
+    }
+  });
+
   it('fails several reads in a row with 503 when a count is given', async () => {
     const standIn = await startSheetsStandIn();
     try {

@@ -1,12 +1,13 @@
 // One request through the stand-in: fault injection, authentication, quota, routing, sharing,
-// then the method itself; every request is recorded, refused ones included.
+// then the method itself; every request is recorded, refused ones included, with the status the
+// caller saw.
 
 import type { sheets_v4 } from 'googleapis';
 import { AccessControl, canOpen, insufficientScopes } from './access.ts';
 import type { Caller } from './access.ts';
 import { batchUpdate } from './batch-update.ts';
 import { metadataView, searchDeveloperMetadata } from './developer-metadata.ts';
-import type { FaultQueue } from './faults.ts';
+import type { FaultQueue, FaultStatus } from './faults.ts';
 import { parseFieldMask, pruneByMask } from './field-mask.ts';
 import type { FieldMask } from './field-mask.ts';
 import { GoogleApiError, invalidArgument, notFound, permissionDenied, serverFault } from './google-error.ts';
@@ -101,12 +102,12 @@ export async function handleExchange(state: StandInState, exchange: HttpExchange
   const known: Caller | null = authentication instanceof GoogleApiError ? null : authentication;
   const path = safeDecode(url.pathname);
 
-  const reply = ((): HttpReply => {
+  const fault = state.faults.take(method, `${path}${safeDecode(url.search)}`);
+  const faultError = (status: FaultStatus): GoogleApiError => (status === 429 ? quotaExceeded(kind, known?.projectNumber ?? '0', null) : serverFault(status));
+  const served = ((): HttpReply => {
     try {
-      const fault = state.faults.take(method, `${path}${safeDecode(url.search)}`);
       // Injected faults come first: they stand for failures in front of Google's auth layer.
-      if (fault === 429) throw quotaExceeded(kind, known?.projectNumber ?? '0', null);
-      if (fault !== null) throw serverFault(fault);
+      if (fault !== null && !fault.applied) throw faultError(fault.status);
       if (authentication instanceof GoogleApiError) throw authentication;
       const caller = authentication;
       if (caller.access === 'none' || (kind === 'write' && caller.access === 'read')) throw insufficientScopes();
@@ -127,6 +128,8 @@ export async function handleExchange(state: StandInState, exchange: HttpExchange
       return { status: 500, body: { error: { code: 500, message: `Sheets stand-in failure: ${message}`, status: 'INTERNAL' } } };
     }
   })();
+  // An applied fault: the request above was served and its changes kept, but the answer is lost.
+  const reply = fault?.applied === true ? { status: fault.status, body: faultError(fault.status).body() } : served;
 
   state.log.push({
     method,

@@ -7,7 +7,7 @@ import { AccessControl } from './access.ts';
 import { interpretInput, writeInput } from './cell-values.ts';
 import type { ValueInputOption } from './cell-values.ts';
 import { FaultQueue } from './faults.ts';
-import type { FaultMatch } from './faults.ts';
+import type { FaultMatch, FaultOptions } from './faults.ts';
 import { startHttpServer } from './http-server.ts';
 import { newObjectId, newSpreadsheetId } from './ids.ts';
 import { QuotaLimiter } from './quota.ts';
@@ -81,8 +81,12 @@ export interface SheetsStandIn {
   inspect(spreadsheetId: string): sheets_v4.Schema$Spreadsheet;
   readonly requests: readonly RecordedRequest[];
   resetRequests(): void;
-  /** The next `count` matching requests answer with an error in Google's JSON shape instead of being served. */
-  failNext(match: { method?: string; pathIncludes?: string }, status: 429 | 500 | 503, count?: number): void;
+  /**
+   * The next `count` matching requests answer with an error in Google's JSON shape instead of being
+   * served. `after`: the first k matching requests are served first. `applied`: each failed request
+   * is served and its changes kept, only its answer replaced by the error (a lost response).
+   */
+  failNext(match: { method?: string; pathIncludes?: string }, status: 429 | 500 | 503, count?: number, options?: FaultOptions): void;
   close(): Promise<void>;
 }
 
@@ -176,8 +180,8 @@ export async function startSheetsStandIn(options: { quotaPerMinutePerUser?: numb
     resetRequests() {
       state.log.length = 0;
     },
-    failNext(match: FaultMatch, status, count = 1) {
-      state.faults.add(match, status, count);
+    failNext(match: FaultMatch, status, count = 1, faultOptions = {}) {
+      state.faults.add(match, status, count, faultOptions);
     },
     close: () => server.close(),
   };

@@ -175,6 +175,44 @@ describe('GoogleSheetSource', () => {
     expect(source.requestCount).toEqual({ reads: 2, writes: 2 });
   });
 
+  it('fetches the spreadsheet before sending a failed setup batch again, and sends it when it did not land', async () => {
+    let failures = 1;
+    const unavailable = Object.assign(new Error('unavailable'), { status: 503, response: { status: 503, headers: {}, data: {} } });
+    const { sheets, calls } = fakeSheets(SPREADSHEET, VALUES, (m) => (m === 'batchUpdate' && failures-- > 0 ? unavailable : null));
+    const source = new GoogleSheetSource(sheets, 'S', { ...unpaced, retry: { sleep: async () => undefined } });
+    await source.read();
+    await source.apply({
+      spreadsheetId: 'S',
+      tabs: [
+        {
+          sheet: '案件',
+          kind: 'visits',
+          headerRow: 1,
+          lastRow: 2,
+          columns: { id: 5, flags: 6 },
+          newColumns: [{ key: 'flags', column: 6, header: 'フラグ [SFA]' }],
+          writes: [{ row: 2, column: 6, value: '停滞' }],
+          setup: [{ kind: 'protectColumns', columns: [6], description: 'd' }],
+        },
+      ],
+    });
+    // The fake never applies a batch, so the fetch finds no flags tag and the batch goes again.
+    expect(calls.map((c) => c.method)).toEqual(['get', 'values.batchGet', 'batchUpdate', 'get', 'batchUpdate', 'values.batchUpdate']);
+    expect(calls[4]?.params.requestBody).toEqual(calls[2]?.params.requestBody);
+    expect(source.requestCount).toEqual({ reads: 3, writes: 3 });
+  });
+
+  it('sends a setup batch with no tag or grid growth to look for only once', async () => {
+    const unavailable = Object.assign(new Error('unavailable'), { status: 503, response: { status: 503, headers: {}, data: {} } });
+    const { sheets, calls } = fakeSheets(SPREADSHEET, VALUES, (m) => (m === 'batchUpdate' ? unavailable : null));
+    const source = new GoogleSheetSource(sheets, 'S', { ...unpaced, retry: { sleep: async () => undefined } });
+    await source.read();
+    const tab = { sheet: '案件', kind: 'visits' as const, headerRow: 1, lastRow: 2, columns: { id: 5 }, newColumns: [], writes: [] };
+    const failure = source.apply({ spreadsheetId: 'S', tabs: [{ ...tab, setup: [{ kind: 'protectColumns', columns: [5], description: 'd' }] }] });
+    await expect(failure).rejects.toThrow(/HTTP 503/);
+    expect(calls.map((c) => c.method)).toEqual(['get', 'values.batchGet', 'batchUpdate']);
+  });
+
   it('turns a 403 into "share the sheet with …", without retrying', async () => {
     const error = Object.assign(new Error('forbidden'), { status: 403, response: { status: 403, headers: {}, data: { error: { message: 'The caller does not have permission' } } } });
     const { sheets, calls } = fakeSheets(SPREADSHEET, VALUES, () => error);

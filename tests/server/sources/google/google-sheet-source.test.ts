@@ -116,6 +116,85 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
       expect(again.requestCount).toEqual({ reads: 2, writes: 0 });
     });
 
+    /** The one-time setup on 案件, as a spreadsheets.get shows it. */
+    function setupOf(id: string) {
+      const deals = standIn.inspect(id).sheets?.[0];
+      const columnTags = (deals?.data?.[0]?.columnMetadata ?? []).flatMap((c) => (c.developerMetadata ?? []).map((m) => m.metadataValue));
+      return {
+        columnCount: deals?.properties?.gridProperties?.columnCount,
+        columnTags,
+        headerRowTags: (deals?.data?.[0]?.rowMetadata ?? []).flatMap((r) => r.developerMetadata ?? []).length,
+        filterViews: deals?.filterViews?.map((v) => v.title),
+        conditionalFormats: deals?.conditionalFormats?.length,
+        protectedRanges: deals?.protectedRanges?.map((p) => [p.warningOnly, p.range?.startColumnIndex, p.range?.endColumnIndex]),
+      };
+    }
+    const SET_UP_ONCE = {
+      columnCount: 11,
+      columnTags: SERVICE_COLUMNS_BY_KIND.deals,
+      headerRowTags: 1,
+      filterViews: ['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置'],
+      conditionalFormats: 2,
+      protectedRanges: [[true, 5, 11]],
+    };
+
+    it('sends the setup batch once when Google applied it but its answer was lost, then writes the values', async () => {
+      const id = dealsSpreadsheet();
+      standIn.resetRequests();
+      standIn.failNext({ method: 'POST', pathIncludes: `${id}:batchUpdate` }, 503, 1, { applied: true });
+      const google = source(id);
+      await syncSpreadsheet(db, google, { now: '2026-12-01' });
+      // The retry looked first, found the batch's tags, and sent nothing again.
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'POST :batchUpdate 503', 'GET  200', 'POST /values:batchUpdate 200']);
+      expect(google.requestCount).toEqual({ reads: 3, writes: 2 });
+      expect(setupOf(id)).toEqual(SET_UP_ONCE);
+      const values = standIn.values(id, '案件');
+      expect(values[2]).toEqual(['顧客名', '案件名', 'ステージ', '担当者', '見積提出日', ...SERVICE_HEADERS]);
+      for (const row of values.slice(3)) {
+        expect(row[5]).toMatch(/^[0-9a-f-]{36}$/);
+        expect(typeof row[6]).toBe('number');
+      }
+
+      standIn.resetRequests();
+      const again = await syncSpreadsheet(db, source(id), { now: '2026-12-01' });
+      expect(again.cellsWritten).toBe(0);
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200']);
+    });
+
+    it('sends the setup batch again when the fetch after a 503 shows it did not land', async () => {
+      const id = dealsSpreadsheet();
+      standIn.resetRequests();
+      standIn.failNext({ method: 'POST', pathIncludes: `${id}:batchUpdate` }, 503, 1);
+      const google = source(id);
+      await syncSpreadsheet(db, google, { now: '2026-12-01' });
+      expect(calls(standIn.requests)).toEqual([
+        'GET  200',
+        'GET /values:batchGet 200',
+        'POST :batchUpdate 503',
+        'GET  200',
+        'POST :batchUpdate 200',
+        'POST /values:batchUpdate 200',
+      ]);
+      expect(google.requestCount).toEqual({ reads: 3, writes: 3 });
+      expect(setupOf(id)).toEqual(SET_UP_ONCE);
+    });
+
+    it('retries a values write Google applied before answering 500, leaving the same cells', async () => {
+      const id = dealsSpreadsheet();
+      standIn.resetRequests();
+      standIn.failNext({ method: 'POST', pathIncludes: 'values:batchUpdate' }, 500, 1, { applied: true });
+      const report = await syncSpreadsheet(db, source(id), { now: '2026-12-01' });
+      // RAW values to fixed ranges: the second write lands on the first, no spreadsheets.get between.
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'POST :batchUpdate 200', 'POST /values:batchUpdate 500', 'POST /values:batchUpdate 200']);
+      expect(setupOf(id)).toEqual(SET_UP_ONCE);
+      const values = standIn.values(id, '案件');
+      expect(values).toHaveLength(DEAL_ROWS.length);
+      expect(values.slice(3).every((row) => row.length <= 11)).toBe(true);
+      const again = await syncSpreadsheet(db, source(id), { now: '2026-12-01' });
+      expect(report.cellsWritten).toBeGreaterThan(0);
+      expect(again.cellsWritten).toBe(0);
+    });
+
     it('keeps writing into service columns a user renamed, cleared and moved, creating none again', async () => {
       const id = dealsSpreadsheet();
       await syncSpreadsheet(db, source(id), { now: '2026-12-01' });

@@ -201,6 +201,50 @@ describeIfPostgres('GoogleSheetSource with the sync engine', () => {
     expect(inDb).toHaveLength(12);
   });
 
+  it('completes every service cell on the next sync when the write-back failed partway', async () => {
+    const retry = { sleep: async () => undefined, maxAttempts: 3 };
+    // Small enough that the 12 rows' cells take several values.batchUpdate bodies.
+    const source = (spreadsheetId: string) => new GoogleSheetSource(sheets, spreadsheetId, { pacer: null, retry, maxRequestBytes: 400 });
+    const syncOnce = (spreadsheetId: string) => syncSpreadsheet(db, source(spreadsheetId), { now: '2026-11-20', trigger: 'recompute' });
+    const valueWrites = () => standIn.requests.filter((r) => r.path.endsWith('values:batchUpdate'));
+    // A copy synced without faults: what every service cell should hold, and how many bodies it takes.
+    const clean = standIn.createSpreadsheet({ title: '営業管理 5 (copy)', timeZone: 'Asia/Tokyo', sheets: [{ title: TAB, rows: dealRows(12) }], sharedWith: [SA] });
+    standIn.resetRequests();
+    await syncOnce(clean);
+    const bodies = valueWrites().length;
+    expect(bodies).toBeGreaterThanOrEqual(4);
+
+    const id = standIn.createSpreadsheet({ title: '営業管理 5', timeZone: 'Asia/Tokyo', sheets: [{ title: TAB, rows: dealRows(12) }], sharedWith: [SA] });
+    // The first body lands; the second fails on every attempt, so the later ones are never sent.
+    standIn.failNext({ method: 'POST', pathIncludes: 'values:batchUpdate' }, 500, retry.maxAttempts, { after: 1 });
+    standIn.resetRequests();
+    await expect(syncOnce(id)).rejects.toThrow();
+    expect(valueWrites().map((r) => r.status)).toEqual([200, 500, 500, 500]);
+    const half = standIn.values(id, TAB);
+    const columns = serviceColumnsOf(half);
+    const idColumn = columns.get('id') as number;
+    const serviceCells = (values: readonly (readonly CellValue[])[], key: ServiceColumnKey) =>
+      values.slice(HEADER_ROW).map((row) => row[(columns.get(key) as number) - 1] ?? '');
+    expect(serviceCells(half, 'id').some((v) => v !== '')).toBe(true);
+    expect(serviceCells(half, 'daysInStage').every((v) => v === '')).toBe(true);
+
+    standIn.resetRequests();
+    const report = await syncOnce(id);
+    expect(report.tabs[0]).toMatchObject({ read: 12, inserted: 0 });
+    expect(standIn.requests.every((r) => r.status === 200)).toBe(true);
+    const done = standIn.values(id, TAB);
+    expect(serviceColumnsOf(done)).toEqual(columns);
+    const inDb = await db.selectFrom('deals').select('id').where('spreadsheet_id', '=', id).where('removed_at', 'is', null).execute();
+    expect(inDb).toHaveLength(12);
+    expect(new Set(serviceCells(done, 'id'))).toEqual(new Set(inDb.map((r) => r.id)));
+    // Every other service cell as the sync that never failed wrote it.
+    const withoutIds = (values: readonly (readonly CellValue[])[]) => [...rowsByTitle(values)].map(([title, row]) => [title, row.filter((_, i) => i !== idColumn - 1)]);
+    expect(withoutIds(done)).toEqual(withoutIds(standIn.values(clean, TAB)));
+    expect(serviceCells(done, 'daysInStage').every((v) => typeof v === 'number')).toBe(true);
+    // And nothing is left for a third sync to write.
+    expect((await syncOnce(id)).cellsWritten).toBe(0);
+  });
+
   it('says whom to share with when the service account cannot open the sheet', async () => {
     const id = standIn.createSpreadsheet({ title: '共有なし', sheets: [{ title: TAB, rows: dealRows(2) }], sharedWith: [USER] });
     await expect(sync(id, '2026-11-20')).rejects.toMatchObject({ code: 'source_unreachable', message: expect.stringContaining(SA) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabMeta } from '../../../../server/sources/google/spreadsheet-meta.ts';
-import { planStructureRequests, tabStructureRequests } from '../../../../server/sources/google/structure-requests.ts';
+import { isCheckable, planStructureRequests, structureLanded, tabStructureRequests } from '../../../../server/sources/google/structure-requests.ts';
 import type { TabPlan } from '../../../../shared/write-plan/write-plan.ts';
 
 const META: TabMeta = { sheetId: 9, title: '案件', rowCount: 1000, columnCount: 6, headerRowTags: [], columnTags: [] };
@@ -143,5 +143,56 @@ describe('planStructureRequests', () => {
       throw new Error(`write plan names a missing tab: ${sheet}`);
     };
     expect(() => planStructureRequests({ spreadsheetId: 's', tabs: [plan({ sheet: '消えた' })] }, metaOf)).toThrow(/消えた/);
+  });
+});
+
+describe('structureLanded', () => {
+  // A first sync's plan: two new columns with a filter view, on a grid too narrow and too short.
+  const firstSync = plan({
+    columns: { id: 7, flags: 8 },
+    newColumns: [
+      { key: 'id', column: 7, header: 'ID [SFA]' },
+      { key: 'flags', column: 8, header: 'フラグ [SFA]' },
+    ],
+    writes: [{ row: 1001, column: 7, value: 'd1' }],
+    setup: [{ kind: 'filterView', title: '停滞', flagsColumn: 8, containsText: '停滞' }],
+  });
+  const whole = { spreadsheetId: 's', tabs: [firstSync] };
+  const landed: TabMeta = {
+    ...META,
+    rowCount: 1001,
+    columnCount: 8,
+    headerRowTags: [{ metadataId: 1, row: 2 }],
+    columnTags: [
+      { metadataId: 2, key: 'id', column: 7 },
+      { metadataId: 3, key: 'flags', column: 8 },
+    ],
+  };
+
+  it('says no when the sheet is still as it was before the batch', () => {
+    expect(structureLanded(whole, () => META)).toBe(false);
+  });
+
+  it('says yes when the tags and the grown grid are there', () => {
+    expect(structureLanded(whole, () => landed)).toBe(true);
+  });
+
+  it.each<[string, TabMeta]>([
+    ['a column tag is missing', { ...landed, columnTags: landed.columnTags.slice(0, 1) }],
+    ['the header row is untagged', { ...landed, headerRowTags: [] }],
+    ['the grid has not grown', { ...landed, rowCount: 1000 }],
+  ])('says no when %s', (_, meta) => {
+    expect(structureLanded(whole, () => meta)).toBe(false);
+  });
+});
+
+describe('isCheckable', () => {
+  it('is true for a batch that tags or grows the grid, false for one that only adds setup', () => {
+    expect(isCheckable(tabStructureRequests(plan({ columns: { id: 5 } }), META))).toBe(true);
+    expect(isCheckable([{ appendDimension: { sheetId: 9, dimension: 'ROWS', length: 1 } }])).toBe(true);
+    const tagged: TabMeta = { ...META, headerRowTags: [{ metadataId: 1, row: 2 }], columnTags: [{ metadataId: 2, key: 'id', column: 5 }] };
+    const setupOnly = tabStructureRequests(plan({ setup: [{ kind: 'protectColumns', columns: [5], description: 'd' }] }), tagged);
+    expect(kinds(setupOnly)).toEqual(['addProtectedRange']);
+    expect(isCheckable(setupOnly)).toBe(false);
   });
 });
