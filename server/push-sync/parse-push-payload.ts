@@ -10,6 +10,8 @@ const MAX_CELLS = 10_000_000;
 const MAX_CELL_CHARS = 50_000;
 const MAX_TAB_NAME = 100;
 const MAX_TABS = 100;
+// Column ZZZ: the widest a Google sheet can be.
+const MAX_COLUMNS = 18_278;
 
 function bad(message: string): ApiError {
   return new ApiError(400, 'invalid_request', message);
@@ -23,27 +25,33 @@ function kindOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-function validTimeZone(zone: string): boolean {
+// Intl accepts any capitalisation (aSiA/tOkYo); the canonical name is what gets stored and
+// scheduled, so one zone is one daily schedule.
+function canonicalTimeZone(zone: string): string | null {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
-function parseServiceColumns(value: unknown, at: string): PushServiceColumns | null {
+function parseServiceColumns(value: unknown, at: string, rowCount: number): PushServiceColumns | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) throw bad(`${at}: must be an object with headerRow and columns`);
   const { headerRow, columns } = value;
-  if (typeof headerRow !== 'number' || !Number.isInteger(headerRow) || headerRow < 1) throw bad(`${at}.headerRow: must be a row number from 1`);
+  // getValues() drops trailing empty rows, so a header row whose cells were cleared may lie just past them.
+  if (typeof headerRow !== 'number' || !Number.isInteger(headerRow) || headerRow < 1 || headerRow > rowCount + 1) {
+    throw bad(`${at}.headerRow: must be a row number from 1 to ${rowCount + 1}, the rows sent`);
+  }
   if (!Array.isArray(columns)) throw bad(`${at}.columns: must be an array`);
   const parsed = columns.map((c: unknown, i) => {
     if (!isRecord(c)) throw bad(`${at}.columns[${i}]: must be an object with key and column`);
     if (typeof c.key !== 'string' || !(SERVICE_COLUMN_KEYS as readonly string[]).includes(c.key)) {
       throw bad(`${at}.columns[${i}].key: must be one of ${SERVICE_COLUMN_KEYS.join(', ')}`);
     }
-    if (typeof c.column !== 'number' || !Number.isInteger(c.column) || c.column < 1) throw bad(`${at}.columns[${i}].column: must be a column number from 1`);
+    if (typeof c.column !== 'number' || !Number.isInteger(c.column) || c.column < 1 || c.column > MAX_COLUMNS) {
+      throw bad(`${at}.columns[${i}].column: must be a column number from 1 to ${MAX_COLUMNS}`);
+    }
     return { key: c.key as ServiceColumnKey, column: c.column };
   });
   return { headerRow, columns: parsed };
@@ -58,12 +66,13 @@ export function parsePushPayload(body: unknown): PushPayload {
   if (!isRecord(body)) throw bad(`body: must be a JSON object, got ${kindOf(body)}`);
   const { title, timeZone, tabs, dryRun } = body;
   if (typeof title !== 'string' || title.trim() === '' || title.length > 1000) throw bad('title: must be the spreadsheet\'s name (1 to 1000 characters)');
-  if (typeof timeZone !== 'string' || !validTimeZone(timeZone)) throw bad('timeZone: must be an IANA time zone such as Asia/Tokyo');
+  const zone = typeof timeZone === 'string' ? canonicalTimeZone(timeZone) : null;
+  if (zone === null) throw bad('timeZone: must be an IANA time zone such as Asia/Tokyo');
   if (dryRun !== undefined && typeof dryRun !== 'boolean') throw bad('dryRun: must be true or false');
   if (!Array.isArray(tabs) || tabs.length === 0) throw bad('tabs: must be a non-empty array of { name, values }');
   if (tabs.length > MAX_TABS) throw bad(`tabs: at most ${MAX_TABS} tabs`);
 
-  const toSerial = instantSerialConverter(timeZone);
+  const toSerial = instantSerialConverter(zone);
   const names = new Set<string>();
   let cells = 0;
   const parsedTabs: PushTab[] = tabs.map((tab: unknown, t) => {
@@ -74,9 +83,11 @@ export function parsePushPayload(body: unknown): PushPayload {
     if (names.has(name)) throw bad(`${at}.name: tab "${name}" is sent twice`);
     names.add(name);
     if (!Array.isArray(values)) throw bad(`${at}.values: must be an array of rows`);
+    if (values.length > MAX_CELLS) throw bad(`${at}.values: more rows than a Google sheet can hold`);
     for (let r = 0; r < values.length; r++) {
       const row: unknown = values[r];
       if (!Array.isArray(row)) throw bad(`${at}.values[${r}]: sheet "${name}" row ${r + 1} must be an array of cells, got ${kindOf(row)}`);
+      if (row.length > MAX_COLUMNS) throw bad(`${at}.values[${r}]: sheet "${name}" row ${r + 1} is wider than a Google sheet can be (${MAX_COLUMNS} columns)`);
       cells += row.length;
       if (cells > MAX_CELLS) throw bad(`tabs: more than ${MAX_CELLS.toLocaleString('en')} cells, Google Sheets' own limit`);
       for (let c = 0; c < row.length; c++) {
@@ -98,7 +109,7 @@ export function parsePushPayload(body: unknown): PushPayload {
         throw bad(`${where()}: a cell must be text, a number, true/false or null, got ${kindOf(cell)}`);
       }
     }
-    return { name, values: values as CellValue[][], serviceColumns: parseServiceColumns(tab.serviceColumns, `${at}.serviceColumns`) };
+    return { name, values: values as CellValue[][], serviceColumns: parseServiceColumns(tab.serviceColumns, `${at}.serviceColumns`, values.length) };
   });
-  return { title: title.trim(), timeZone, tabs: parsedTabs, dryRun: dryRun === true };
+  return { title: title.trim(), timeZone: zone, tabs: parsedTabs, dryRun: dryRun === true };
 }

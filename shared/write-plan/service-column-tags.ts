@@ -8,6 +8,10 @@ export const SERVICE_COLUMN_TAG = 'sheets-sfa.column';
 /** Developer metadata key tagging the header row the service columns' headers sit in. */
 export const HEADER_ROW_TAG = 'sheets-sfa.header-row';
 
+// Column ZZZ: the widest a Google sheet can be.
+const MAX_TAGGED_COLUMN = 18_278;
+const MAX_ROWS_PAST_VALUES = 10;
+
 /** Where a tab's developer metadata places the service columns; rows and columns are 1-based. */
 export interface ServiceColumnTags {
   readonly headerRow: number;
@@ -51,11 +55,15 @@ function serviceHeaderLocale(header: readonly CellValue[]): Locale {
  * a second tag for a key already tagged (the leftmost column wins).
  */
 export function withServiceColumnTags(grid: SheetGrid, tags: ServiceColumnTags): SheetGrid {
-  if (!Number.isInteger(tags.headerRow) || tags.headerRow < 1) return grid;
+  // A header row just past the values is one whose cells were cleared (Sheets omits trailing empty
+  // rows); a tag far beyond them is not one the service made, and padding to it has no bound.
+  if (!Number.isInteger(tags.headerRow) || tags.headerRow < 1 || tags.headerRow > grid.rows.length + MAX_ROWS_PAST_VALUES) return grid;
   const byKey = new Map<ServiceColumnKey, number>();
   const taken = new Set<number>();
   for (const { key, column } of [...tags.columns].sort((a, b) => a.column - b.column)) {
-    if (!Number.isInteger(column) || column < 1 || byKey.has(key) || taken.has(column)) continue;
+    // A tag far past the sheet's width cannot be one the service made (it appends its columns
+    // right after the used ones); following it would pad the header row without bound.
+    if (!Number.isInteger(column) || column < 1 || column > MAX_TAGGED_COLUMN || byKey.has(key) || taken.has(column)) continue;
     byKey.set(key, column);
     taken.add(column);
   }

@@ -110,7 +110,9 @@ describe('parsePushPayload', () => {
 
   it('counts 10,000,000 cells as within the limit when the rows hold exactly that many', () => {
     // Sparse rows: the count is checked before a row's cells, so the first hole is the problem reported.
-    const error = rejection(body({ tabs: [tab('案件', [new Array(10_000_000)])] }));
+    // 547 full-width rows + one of 1,934 cells = 10,000,000 (rows are at most 18,278 wide).
+    const rows = [...Array.from({ length: 547 }, () => new Array(18_278)), new Array(10_000_000 - 547 * 18_278)];
+    const error = rejection(body({ tabs: [tab('案件', rows)] }));
     expect(error.message).toContain('tabs[0].values[0][0]');
   });
 
@@ -170,8 +172,23 @@ describe('parsePushPayload', () => {
     expect(error.message).toBe(`${where}: ${problem}`);
   });
 
+  it('rejects a row wider than a Google sheet can be', () => {
+    expect(rejection(body({ tabs: [tab('案件', [new Array(18_279)])] })).message).toBe('tabs[0].values[0]: sheet "案件" row 1 is wider than a Google sheet can be (18278 columns)');
+  });
+
+  it('refuses a service column past the widest sheet, which would otherwise pad a header row without bound', () => {
+    const error = rejection(body({ tabs: [tab('案件', [['a']], { serviceColumns: { headerRow: 1, columns: [{ key: 'flags', column: 2_000_000_000 }] } })] }));
+    expect(error.message).toBe('tabs[0].serviceColumns.columns[0].column: must be a column number from 1 to 18278');
+  });
+
+  it('canonicalises the time zone, so one zone is stored and scheduled under one name', () => {
+    expect(parsePushPayload(body({ timeZone: 'aSiA/tOkYo' })).timeZone).toBe('Asia/Tokyo');
+  });
+
   it('rejects more than 10,000,000 cells when they are spread over several tabs', () => {
-    const error = rejection(body({ tabs: [tab('案件', [[null, null]]), tab('訪問', [new Array(9_999_999)])] }));
+    // Full-width rows of empty cells, the last one tipping the total over.
+    const wide = [...Array.from({ length: 547 }, () => new Array<null>(18_278).fill(null)), new Array(9_999_999 - 547 * 18_278)];
+    const error = rejection(body({ tabs: [tab('案件', [[null, null]]), tab('訪問', wide)] }));
     expect(error.status).toBe(400);
     expect(error.code).toBe('invalid_request');
     expect(error.message).toBe('tabs: more than 10,000,000 cells, Google Sheets\' own limit');
@@ -182,9 +199,9 @@ describe('parsePushPayload', () => {
   it.each<[string, unknown, string]>([
     ['it is not an object', 'id:2', 'tabs[1].serviceColumns: must be an object with headerRow and columns'],
     ['it is an array', [], 'tabs[1].serviceColumns: must be an object with headerRow and columns'],
-    ['headerRow is 0', { headerRow: 0, columns: [] }, 'tabs[1].serviceColumns.headerRow: must be a row number from 1'],
-    ['headerRow is fractional', { headerRow: 1.5, columns: [] }, 'tabs[1].serviceColumns.headerRow: must be a row number from 1'],
-    ['headerRow is text', { headerRow: '1', columns: [] }, 'tabs[1].serviceColumns.headerRow: must be a row number from 1'],
+    ['headerRow is 0', { headerRow: 0, columns: [] }, 'tabs[1].serviceColumns.headerRow: must be a row number from 1 to 1, the rows sent'],
+    ['headerRow is fractional', { headerRow: 1.5, columns: [] }, 'tabs[1].serviceColumns.headerRow: must be a row number from 1 to 1, the rows sent'],
+    ['headerRow is text', { headerRow: '1', columns: [] }, 'tabs[1].serviceColumns.headerRow: must be a row number from 1 to 1, the rows sent'],
     ['columns is missing', { headerRow: 1 }, 'tabs[1].serviceColumns.columns: must be an array'],
     ['a column is not an object', { headerRow: 1, columns: [{ key: 'id', column: 2 }, 'flags'] }, 'tabs[1].serviceColumns.columns[1]: must be an object with key and column'],
     [
@@ -192,8 +209,8 @@ describe('parsePushPayload', () => {
       { headerRow: 1, columns: [{ key: 'owner', column: 2 }] },
       'tabs[1].serviceColumns.columns[0].key: must be one of id, stageEnteredOn, daysInStage, ballDays, flags, flagReasons',
     ],
-    ['a column is 0', { headerRow: 1, columns: [{ key: 'id', column: 0 }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1'],
-    ['a column is a letter', { headerRow: 1, columns: [{ key: 'id', column: 'B' }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1'],
+    ['a column is 0', { headerRow: 1, columns: [{ key: 'id', column: 0 }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1 to 18278'],
+    ['a column is a letter', { headerRow: 1, columns: [{ key: 'id', column: 'B' }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1 to 18278'],
   ])('rejects serviceColumns with 400 invalid_request when %s', (_, serviceColumns, message) => {
     const error = rejection(withServiceColumns(serviceColumns));
     expect(error.status).toBe(400);

@@ -112,3 +112,15 @@ describe('serviceColumnKeyOf', () => {
     expect(serviceColumnKeyOf(value)).toBe(expected);
   });
 });
+
+describe('withServiceColumnTags bounds', () => {
+  const grid = { name: '案件', rows: [['顧客名', '案件名'], ['北海電機', '更新']] };
+
+  it('ignores a tag far past the widest sheet instead of padding the header row to it', () => {
+    expect(withServiceColumnTags(grid, { headerRow: 1, columns: [{ key: 'flags', column: 2_000_000_000 }] })).toBe(grid);
+  });
+
+  it('ignores a header-row tag far below the values', () => {
+    expect(withServiceColumnTags(grid, { headerRow: 5_000_000, columns: [{ key: 'flags', column: 3 }] })).toBe(grid);
+  });
+});
