@@ -23,8 +23,7 @@ export function recomputeRoutes(runNow: RunNow | null): RouteDef[] {
       params: SpreadsheetParams,
       responses: {
         200: { description: 'The recompute ran and its cells are written in the sheet', schema: PushSyncResponse },
-        404: { description: 'The spreadsheet is not registered' },
-        409: { description: 'The spreadsheet is an .xlsx workbook, not a Google spreadsheet' },
+        409: { description: 'A recompute of this spreadsheet is already running' },
         422: { description: 'The sheet could not be synced (no deals tab found, an invalid mapping)' },
         502: { description: 'The service account cannot open or write the sheet (not shared with it), or Google failed' },
         503: { description: 'The service is shutting down, or has no Google service account configured' },

@@ -68,10 +68,19 @@ export async function startRecompute(config: ServiceConfig, db: Db, options: Rec
     return report;
   };
 
+  // One manual recompute per spreadsheet at a time: repeated clicks must not queue up behind each
+  // other and eat the service account's quota that every other spreadsheet shares.
+  const manualPending = new Set<string>();
   const runNow = async (spreadsheetId: string, requestedBy: string | null): Promise<SyncReport> => {
-    const report = await manual.run(() => recompute(spreadsheetId, requestedBy));
-    if (report === null) throw new ApiError(503, 'unavailable', 'the service is shutting down: retry in a moment');
-    return report;
+    if (manualPending.has(spreadsheetId)) throw new ApiError(409, 'conflict', 'a recompute of this spreadsheet is already running: wait for it to finish');
+    manualPending.add(spreadsheetId);
+    try {
+      const report = await manual.run(() => recompute(spreadsheetId, requestedBy));
+      if (report === null) throw new ApiError(503, 'unavailable', 'the service is shutting down: retry in a moment');
+      return report;
+    } finally {
+      manualPending.delete(spreadsheetId);
+    }
   };
 
   // What a job of the spreadsheet queue does; its answer is stored as the job's output.

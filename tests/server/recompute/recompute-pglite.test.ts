@@ -152,5 +152,15 @@ describe('the recompute on the embedded PGlite', () => {
       expect(body.error.code).toBe('source_unreachable');
       expect(body.error.message).toContain(world.serviceAccount);
     });
+
+    it('answers 409 to a second recompute of a spreadsheet while the first runs', async () => {
+      const id = world.dealsSpreadsheet({ title: '仙台支店', timeZone: 'Asia/Tokyo' });
+      await pushSync(id, '仙台支店');
+      const [first, second] = await Promise.all([
+        harness.call('POST', `/v1/spreadsheets/${id}/recompute`, { as: ADMIN }),
+        harness.call('POST', `/v1/spreadsheets/${id}/recompute`, { as: ADMIN }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+    });
   });
 });
