@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { FLAG_CODES } from '../../shared/flags/flag.ts';
 import type { Db } from '../db/database.ts';
-import { ApiError } from '../http/api-error.ts';
 import { SpreadsheetParams } from '../http/common-schemas.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import type { InFlight } from '../service/in-flight.ts';
 import type { SyncReport } from '../sync/sync-report.ts';
 import { parsePushPayload } from './parse-push-payload.ts';
 import { PushPayloadSchema, type PushPayload } from './push-payload.ts';
@@ -67,7 +65,6 @@ export function responseOf(report: SyncReport) {
 
 export interface PushSyncDeps {
   readonly db: Db;
-  readonly inFlight: InFlight;
   readonly clock: () => Date;
   readonly bodyLimitBytes: number;
   /** Told after every stored push sync (the recompute schedules the sheet's time zone). */
@@ -89,13 +86,9 @@ export function pushSyncRoutes(deps: PushSyncDeps): RouteDef[] {
       responses: {
         200: { description: 'The sync ran; apply `plan` to the sheet', schema: PushSyncResponse },
         422: { description: 'The sheet could not be synced (no deals tab found, an invalid mapping)' },
-        503: { description: 'The service is shutting down; retry' },
       },
       handle: async ({ params, body, caller, log }) => {
-        const report = await deps.inFlight.run(() =>
-          pushSync(deps.db, { spreadsheetId: params.spreadsheetId, payload: body, requestedBy: caller?.email ?? '', now: deps.clock() }),
-        );
-        if (report === null) throw new ApiError(503, 'unavailable', 'the service is shutting down: retry in a moment');
+        const report = await pushSync(deps.db, { spreadsheetId: params.spreadsheetId, payload: body, requestedBy: caller?.email ?? '', now: deps.clock() });
         if (!report.dryRun && deps.onSynced !== undefined) {
           // The add-on is waiting for its plan; a scheduling hiccup is logged, not its problem.
           await deps.onSynced(params.spreadsheetId, body.timeZone).catch((error: unknown) => log.warn({ err: error }, 'after-sync hook failed'));

@@ -72,7 +72,6 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
     ...spreadsheetRoutes(deps.db),
     ...pushSyncRoutes({
       db: deps.db,
-      inFlight,
       clock,
       bodyLimitBytes: config.syncBodyLimitBytes,
       ...(deps.onSynced === undefined ? {} : { onSynced: deps.onSynced }),
@@ -120,6 +119,17 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
       customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  // Every request is counted from its start, so a shutdown lets the ones already accepted finish
+  // (a 50 MB push still uploading included) and turns away only those that arrive after it began.
+  app.use((_req, res, next) => {
+    if (inFlight.draining) {
+      res.setHeader('Connection', 'close');
+      next(new ApiError(503, 'unavailable', 'the service is shutting down: retry in a moment'));
+      return;
+    }
+    res.on('close', inFlight.enter());
+    next();
+  });
   app.use(
     mountRoutes(routes, {
       verifier,

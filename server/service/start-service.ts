@@ -98,15 +98,20 @@ export async function startService(config: ServiceConfig, options: StartOptions)
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      const started = Date.now();
-      logger.info({ inFlight: inFlight.size }, 'shutting down: finishing syncs in flight');
-      const closed = closeServer(server, config.shutdownTimeoutMs);
-      const drained = await inFlight.drain(config.shutdownTimeoutMs);
-      if (!drained) logger.warn({ inFlight: inFlight.size }, 'shutdown timeout: syncs still running are abandoned (each is one transaction, so nothing half-written stays)');
-      const left = Math.max(1_000, config.shutdownTimeoutMs - (Date.now() - started));
-      await Promise.all(plugins.map((p) => p.stop(left)));
+      const timeout = config.shutdownTimeoutMs;
+      logger.info({ inFlight: inFlight.size }, 'shutting down: finishing the requests in flight');
+      // All at once: readiness turns 503 and later requests are refused, the recompute stops
+      // taking jobs, the listener closes; then everything started is given the grace period.
+      const drained = inFlight.drain(timeout);
+      const pluginsStopped = Promise.all(plugins.map((p) => p.stop(timeout)));
+      const closed = closeServer(server, timeout);
+      if (!(await drained)) {
+        logger.warn({ inFlight: inFlight.size }, 'shutdown timeout: requests still running are cut off (a sync is one transaction, so it rolls back whole)');
+      }
+      await pluginsStopped;
       await closed;
-      await closeDatabase(db);
+      // A sync cut off at the timeout may still hold a pooled connection; exit does not wait on it.
+      await Promise.race([closeDatabase(db), new Promise((resolve) => setTimeout(resolve, timeout).unref())]);
       logger.info('stopped');
     })();
     return stopping;

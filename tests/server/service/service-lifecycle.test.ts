@@ -2,6 +2,7 @@
 // default, refusing unsafe configuration, body limits, development sign-in, and a graceful stop
 // that finishes the sync in flight.
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,16 +139,31 @@ describeIfPostgres('the service lifecycle', () => {
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'unavailable', message: expect.stringContaining('GOOGLE_APPLICATION_CREDENTIALS') });
   });
 
-  it('finishes the sync in flight on stop, and takes no new connection after', async () => {
-    const body = pushBody('inflight', 'Asia/Tokyo', [bigDeals(8_000)]);
-    const inFlight = h.call('POST', `/v1/spreadsheets/${SHEET}/sync`, { token: await signDevToken(DEV_KEY, 'owner@example.com'), body });
-    // Let the request reach the engine before stopping.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const stopped = h.service.stop();
-    const res = await inFlight;
+  it('finishes a push whose upload was under way when the stop began, and takes no new request after', async () => {
+    const body = Buffer.from(JSON.stringify(pushBody('inflight', 'Asia/Tokyo', [bigDeals(2_000)])));
+    const token = await signDevToken(DEV_KEY, 'owner@example.com');
+    const { hostname, port } = new URL(h.url);
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        { host: hostname, port, method: 'POST', path: `/v1/spreadsheets/${SHEET}/sync`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': body.length } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      // Headers and the first bytes now; the rest only once the stop has begun.
+      req.write(body.subarray(0, 10));
+      setTimeout(() => {
+        stopped = h.service.stop();
+        setTimeout(() => req.end(body.subarray(10)), 200);
+      }, 200);
+    });
+    let stopped: Promise<void> | null = null;
+    const res = await answer;
     expect(res.status).toBe(200);
-    const answer = (await res.json()) as { summary: { tabs: { inserted: number }[] } };
-    expect(answer.summary.tabs[0]?.inserted).toBe(8_000);
+    expect((JSON.parse(res.body) as { summary: { tabs: { inserted: number }[] } }).summary.tabs[0]?.inserted).toBe(2_000);
     await stopped;
     await expect(fetch(`${h.url}/healthz`)).rejects.toThrow();
   });
