@@ -37,7 +37,8 @@ export function googleIdTokenVerifier(options: GoogleIdTokenOptions, keys?: JWTV
   const jwks = keys ?? createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
   return {
     async verify(token: string): Promise<Caller> {
-      if (options.audiences.length === 0) throw new AuthError('sign-in is not configured on this service (GOOGLE_OAUTH_CLIENT_ID is unset)');
+      // The service's fault, not the token's: a 503 tells the add-on to report it, not to sign in again.
+      if (options.audiences.length === 0) throw new KeysUnavailableError('sign-in is not configured on this service (GOOGLE_OAUTH_CLIENT_ID is unset)');
       try {
         const { payload } = await jwtVerify(token, jwks, {
           algorithms: ['RS256'],

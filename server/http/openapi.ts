@@ -63,9 +63,13 @@ function operationOf(route: RouteDef, components: JsonObject): JsonObject {
   if (hasInput && responses['400'] === undefined) responses['400'] = errorResponse('The request is malformed; the message names what is wrong');
   if (route.access.kind !== 'public') {
     responses['401'] ??= errorResponse('No valid Google ID token');
+    responses['503'] ??= errorResponse('Sign-in cannot be checked right now (Google\'s keys unreachable, or sign-in not configured), or the service is shutting down');
     if (route.access.kind === 'spreadsheet') responses['403'] ??= errorResponse('No role, or not the needed role, on this spreadsheet');
   }
-  if (route.body !== undefined) responses['413'] ??= errorResponse('The body is larger than the limit');
+  if (route.body !== undefined) {
+    responses['413'] ??= errorResponse('The body is larger than the limit');
+    responses['415'] ??= errorResponse('The body is not sent as application/json');
+  }
   responses['500'] ??= errorResponse('Internal error; details are in the service log under the request id');
   const parameters = [...parametersOf(route.params, 'path', components), ...parametersOf(route.query, 'query', components)];
   return {

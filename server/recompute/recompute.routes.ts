@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ApiError } from '../http/api-error.ts';
 import { SpreadsheetParams } from '../http/common-schemas.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
-import { PushSyncResponse, responseOf } from '../push-sync/push-sync.routes.ts';
+import { PushSyncResponse, responseOf } from '../push-sync/sync-response.ts';
 import type { SyncReport } from '../sync/sync-report.ts';
 
 export type RunNow = (spreadsheetId: string, requestedBy: string | null) => Promise<SyncReport>;

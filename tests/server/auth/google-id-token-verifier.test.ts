@@ -159,9 +159,9 @@ describe('googleIdTokenVerifier', () => {
     expect(error.message).toBe('the token is malformed');
   });
 
-  it('refuses every token, saying sign-in is not configured, when there are no audiences', async () => {
+  it('refuses every token as the service\'s fault, saying sign-in is not configured, when there are no audiences', async () => {
     const error = await refusal(verify(await token(), { audiences: [] }));
-    expect(error).toBeInstanceOf(AuthError);
+    expect(error).toBeInstanceOf(KeysUnavailableError);
     expect(error.message).toContain('sign-in is not configured');
   });
 

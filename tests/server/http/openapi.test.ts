@@ -121,13 +121,13 @@ describe('openApiDocument', () => {
   it('documents 401 and 403 when a route is about a spreadsheet', () => {
     const op = at(doc, 'paths', '/v1/spreadsheets/{spreadsheetId}/runs', 'get');
     expect(op).not.toHaveProperty('security');
-    expect(Object.keys(at(op, 'responses') as object).sort()).toEqual(['200', '400', '401', '403', '500']);
+    expect(Object.keys(at(op, 'responses') as object).sort()).toEqual(['200', '400', '401', '403', '500', '503']);
     expect(at(op, 'responses', '403', 'content', 'application/json', 'schema')).toEqual({ $ref: '#/components/schemas/Error' });
   });
 
   it('documents 401 but not 403, and 413 for the body, when a route only needs sign-in', () => {
     const op = at(doc, 'paths', '/v1/notes/{noteId}', 'post');
-    expect(Object.keys(at(op, 'responses') as object).sort()).toEqual(['201', '400', '401', '409', '413', '500']);
+    expect(Object.keys(at(op, 'responses') as object).sort()).toEqual(['201', '400', '401', '409', '413', '415', '500', '503']);
     expect(at(op, 'responses', '409', 'content', 'application/json', 'schema')).toEqual({ $ref: '#/components/schemas/Error' });
   });
 

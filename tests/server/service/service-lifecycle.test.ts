@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevToken } from '../../../server/auth/dev-token-verifier.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
@@ -77,11 +78,16 @@ describe('the service process', () => {
     const url = String(listening.url);
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(((await (await fetch(`${url}/readyz`)).json()) as { status: string }).status).toBe('ready');
-    const refused = await fetch(`${url}/v1/me`, { headers: { authorization: 'Bearer x.y.z' } });
-    expect(refused.status).toBe(401);
+    // Without a client id no token can be accepted: the service says it is not configured.
+    const { privateKey } = await generateKeyPair('RS256');
+    const token = await new SignJWT({ email: 'a@example.com', email_verified: true }).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const unconfigured = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(unconfigured.status).toBe(503);
+    expect(((await unconfigured.json()) as { error: { message: string } }).error.message).toMatch(/GOOGLE_OAUTH_CLIENT_ID/);
+    expect((await fetch(`${url}/v1/me`)).status).toBe(401);
     expect(run.lines.some((l) => typeof l.msg === 'string' && l.msg.includes('GOOGLE_OAUTH_CLIENT_ID is not set'))).toBe(true);
     // Tokens never reach the log.
-    expect(JSON.stringify(run.lines)).not.toContain('x.y.z');
+    expect(JSON.stringify(run.lines)).not.toContain(token);
     run.signal('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(run.lines.at(-1)?.msg).toBe('stopped');
