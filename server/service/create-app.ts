@@ -22,6 +22,9 @@ import { ApiError } from '../http/api-error.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { pushSyncRoutes } from '../push-sync/push-sync.routes.ts';
 import { recomputeRoutes } from '../recompute/recompute.routes.ts';
+import { requestRoutes } from '../requests/request.routes.ts';
+import { visitRoutes } from '../visits/visit.routes.ts';
+import { feedRoutes } from '../feed/feed.routes.ts';
 import { spreadsheetRoutes } from '../spreadsheets/spreadsheet.routes.ts';
 import { InFlight } from './in-flight.ts';
 
@@ -77,6 +80,9 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
       ...(deps.onSynced === undefined ? {} : { onSynced: deps.onSynced }),
     }),
     ...memberRoutes(deps.db),
+    ...visitRoutes({ db: deps.db, clock }),
+    ...requestRoutes({ db: deps.db, clock }),
+    ...feedRoutes({ db: deps.db, clock }),
     ...(deps.extraRoutes ?? []),
   ];
   // The API is the same whether or not a service account is configured: unconfigured, the

@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as syncEngine from './2026-11-22T00-00-00_sync-engine.ts';
 import * as service from './2026-11-22T12-00-00_service.ts';
+import * as requestDecisions from './2026-11-22T20-00-00_request-decisions.ts';
+import * as feed from './2026-11-22T20-10-00_feed.ts';
 
 // A static list rather than a folder scan: it works the same under type stripping, bundling and tests.
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22T00-00-00_sync-engine': syncEngine,
   '2026-11-22T12-00-00_service': service,
+  '2026-11-22T20-00-00_request-decisions': requestDecisions,
+  '2026-11-22T20-10-00_feed': feed,
 };
 
 export const migrationProvider: MigrationProvider = {
