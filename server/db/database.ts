@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DealTable } from '../deals/deal.table.ts';
 import type { StageHistoryTable } from '../deals/stage-history.table.ts';
 import type { SpreadsheetMemberTable } from '../members/member.table.ts';
+import type { FeedEntryTable, FollowTable } from '../feed/feed.table.ts';
 import type { RequestTable } from '../requests/request.table.ts';
 import type { SpreadsheetTable } from '../spreadsheets/spreadsheet.table.ts';
 import type { SyncRunTable } from '../sync-runs/sync-run.table.ts';
@@ -17,6 +18,8 @@ export interface Database {
   requests: RequestTable;
   sync_runs: SyncRunTable;
   spreadsheet_members: SpreadsheetMemberTable;
+  feed_entries: FeedEntryTable;
+  follows: FollowTable;
 }
 
 export type Db = Kysely<Database>;

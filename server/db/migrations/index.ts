@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as syncEngine from './2026-11-22T00-00-00_sync-engine.ts';
 import * as service from './2026-11-22T12-00-00_service.ts';
+import * as apiRows from './2026-11-22T20-05-00_api-rows.ts';
 import * as requestDecisions from './2026-11-22T20-00-00_request-decisions.ts';
 import * as feed from './2026-11-22T20-10-00_feed.ts';
 
@@ -9,6 +10,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-22T00-00-00_sync-engine': syncEngine,
   '2026-11-22T12-00-00_service': service,
   '2026-11-22T20-00-00_request-decisions': requestDecisions,
+  '2026-11-22T20-05-00_api-rows': apiRows,
   '2026-11-22T20-10-00_feed': feed,
 };
 
