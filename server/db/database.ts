@@ -5,7 +5,10 @@ import type { DealTable } from '../deals/deal.table.ts';
 import type { StageHistoryTable } from '../deals/stage-history.table.ts';
 import type { SpreadsheetMemberTable } from '../members/member.table.ts';
 import type { FeedEntryTable, FollowTable } from '../feed/feed.table.ts';
+import type { DigestDeliveryEntryTable, DigestDeliveryTable, DigestRunTable, DigestSubscriptionTable } from '../digest/digest.table.ts';
 import type { RequestTable } from '../requests/request.table.ts';
+import type { RequestEventTable } from '../requests/request-event.table.ts';
+import type { RequestSettingsTable } from '../requests/request-settings.table.ts';
 import type { SpreadsheetTable } from '../spreadsheets/spreadsheet.table.ts';
 import type { SyncRunTable } from '../sync-runs/sync-run.table.ts';
 import type { VisitTable } from '../visits/visit.table.ts';
@@ -16,10 +19,16 @@ export interface Database {
   deal_stage_history: StageHistoryTable;
   visits: VisitTable;
   requests: RequestTable;
+  request_events: RequestEventTable;
+  request_settings: RequestSettingsTable;
   sync_runs: SyncRunTable;
   spreadsheet_members: SpreadsheetMemberTable;
   feed_entries: FeedEntryTable;
   follows: FollowTable;
+  digest_subscriptions: DigestSubscriptionTable;
+  digest_runs: DigestRunTable;
+  digest_deliveries: DigestDeliveryTable;
+  digest_delivery_entries: DigestDeliveryEntryTable;
 }
 
 export type Db = Kysely<Database>;

@@ -90,3 +90,32 @@ export async function tombstoneTracked(
   await sql`update ${sql.table(table)} set removed_at = ${at}, updated_at = ${at}
     where spreadsheet_id = ${spreadsheetId} and id = any(${ids}::text[]) and removed_at is null`.execute(db);
 }
+
+/** Tables whose rows may be born in the API before the sheet shows them. */
+export type ApiBornTable = 'visits' | 'requests';
+
+/** Ids of live rows the API created that the sheet has not shown yet. */
+export async function pendingIdsOf(db: Db, table: ApiBornTable, spreadsheetId: string): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`select id from ${sql.table(table)}
+    where spreadsheet_id = ${spreadsheetId} and pending_append and removed_at is null`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The sheet shows these rows now: from here on they live and leave as any sheet row does. */
+export async function clearPending(db: Db, table: ApiBornTable, spreadsheetId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`update ${sql.table(table)} set pending_append = false
+    where spreadsheet_id = ${spreadsheetId} and id = any(${ids}::text[]) and pending_append`.execute(db);
+}
+
+/**
+ * Stores, for rows about to be appended, the content hash the sheet's copy will read back with,
+ * so the sync after the append finds them unchanged.
+ */
+export async function rehashPending(db: Db, table: ApiBornTable, spreadsheetId: string, rows: readonly { id: string; hash: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkUpdate(db, table, spreadsheetId, [
+    { name: 'id', type: 'text', values: rows.map((r) => r.id) },
+    { name: 'row_hash', type: 'text', values: rows.map((r) => r.hash) },
+  ]);
+}

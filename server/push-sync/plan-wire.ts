@@ -51,6 +51,24 @@ export const WritePlanWireSchema = z
           .array(z.object({ column: z.number(), startRow: z.number(), values: z.array(PlanValue) }))
           .meta({ description: 'Cells to write, as consecutive rows of one column; null clears a cell. Write them as raw values, never as formulas.' }),
         setup: z.array(SetupStepSchema).meta({ description: 'One-time formatting for newly created service columns' }),
+        appends: z
+          .array(
+            z.object({
+              id: z.string().meta({ description: 'The row\'s id, also among its cells (the ID [SFA] column)' }),
+              cells: z.array(
+                z.object({
+                  column: z.number(),
+                  value: PlanValue,
+                  format: z.literal('date').optional().meta({ description: 'A serial date: give the cell a date format' }),
+                }),
+              ),
+            }),
+          )
+          .optional()
+          .meta({
+            description:
+              'Rows to add below the last row holding data (appendRow), in order: records logged through the API that the sheet does not show yet. Skip a row whose id the tab\'s id column already shows. Write values raw, never as formulas.',
+          }),
       }),
     ),
   })

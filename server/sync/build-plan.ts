@@ -8,7 +8,7 @@ import type { ReadTabResult } from '../../shared/rows/read-tab.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import { buildTabPlan, type RowServiceValues } from '../../shared/write-plan/build-tab-plan.ts';
 import { tabSetup } from '../../shared/write-plan/tab-setup.ts';
-import type { PlanValue, TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
+import type { AppendedRow, PlanValue, TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { StatusKey } from './deal-status-record.ts';
 
 /** One deal row after the sync: what the plan writes back beside it. */
@@ -26,6 +26,8 @@ interface IdOnlyTab<K extends TabKind> {
   readonly tab: ResolvedTab<K>;
   readonly read: ReadTabResult<K>;
   readonly ids: readonly { sheetRow: number; id: string }[];
+  /** Rows born in the API that the sheet lacks: appended below its last row. */
+  readonly appends?: readonly AppendedRow[];
 }
 
 export interface PlanInput {
@@ -50,6 +52,7 @@ function idTabPlan<K extends TabKind>(input: PlanInput, t: IdOnlyTab<K>): TabPla
     locale: input.locale,
     rows: t.ids.map(({ sheetRow, id }) => ({ sheetRow, values: { id } })),
     blankRows: t.read.blankRowsWithServiceValues,
+    appends: t.appends ?? [],
     setup: (columns, created) => tabSetup(t.tab, input.settings, input.locale, columns, created),
   });
 }
@@ -60,7 +63,7 @@ function stageLabelsInUse(outcomes: readonly DealOutcome[]): string[] {
   return [...labels];
 }
 
-/** The whole write plan of a sync: service columns and ids on every mapped tab. */
+/** The whole write plan of a sync: service columns and ids on every mapped tab, and the rows born in the API that the sheet lacks. */
 export function buildPlan(input: PlanInput): WritePlan {
   const { deals } = input;
   const tabs: TabPlan[] = [

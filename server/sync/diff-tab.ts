@@ -17,17 +17,23 @@ export interface TabDiff<K extends TabKind> {
   /** Live stored rows no longer on the sheet: to become tombstones. */
   readonly removedIds: readonly string[];
   readonly reissued: number;
+  /** Rows born in the API that the sheet shows now: no longer pending. */
+  readonly pendingShown: readonly string[];
+  /** Rows born in the API that the sheet does not show (yet): to be appended, never tombstoned. */
+  readonly pendingMissing: readonly string[];
 }
 
 /**
  * Assigns ids and classifies every row of a tab against the stored rows: new, edited (or back
- * from a tombstone), unchanged; stored rows missing from the sheet are removed.
+ * from a tombstone), unchanged; stored rows missing from the sheet are removed, except rows born
+ * in the API (`pending`) that the sheet has not shown yet: those are to be appended again.
  */
 export function diffTab<K extends TabKind>(
   rows: readonly TabRow<K>[],
   stored: ReadonlyMap<string, StoredIdentity>,
   naturalKey: (row: TabRow<K>) => string,
   newId: () => string,
+  pending: ReadonlySet<string> = new Set(),
 ): TabDiff<K> {
   const assignment = assignRowIds(
     rows.map((row) => ({ idCell: row.idCell, hash: row.hash, naturalKey: () => naturalKey(row) })),
@@ -44,6 +50,11 @@ export function diffTab<K extends TabKind>(
     return { row, id, hash, change };
   });
   const removedIds: string[] = [];
-  for (const [id, s] of stored) if (!s.removed && !seen.has(id)) removedIds.push(id);
-  return { rows: diffed, removedIds, reissued: assignment.reissued };
+  const pendingMissing: string[] = [];
+  for (const [id, s] of stored) {
+    if (s.removed || seen.has(id)) continue;
+    (pending.has(id) ? pendingMissing : removedIds).push(id);
+  }
+  const pendingShown = [...pending].filter((id) => seen.has(id));
+  return { rows: diffed, removedIds, reissued: assignment.reissued, pendingShown, pendingMissing };
 }

@@ -11,16 +11,17 @@ import { readTab, type ReadTabResult, type RecordsByKind, type TabRow } from '..
 import { applySettingsOverrides, mergeSettingsOverrides } from '../../shared/settings/settings-overrides.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
-import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
+import { appendedCellCount, type WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
 import { inBulkTransaction } from '../db/bulk-writer.ts';
-import { tombstoneTracked } from '../db/tracked-rows.ts';
+import { clearPending, pendingIdsOf, rehashPending, tombstoneTracked } from '../db/tracked-rows.ts';
 import { insertStageHistory, loadDealMemories, loadDealStates, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
 import { loadRequestStates } from '../requests/request.repository.ts';
 import { lockSpreadsheet, saveMapping, saveSettings, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
 import type { SyncTrigger } from '../sync-runs/sync-run.table.ts';
 import { loadVisitStates } from '../visits/visit.repository.ts';
+import { appendSyncFeed } from '../feed/sync-feed.ts';
 import { buildPlan } from './build-plan.ts';
 import { contentHash } from '../../shared/rows/content-hash.ts';
 import { dealStatuses } from './deal-statuses.ts';
@@ -33,6 +34,9 @@ import type { SyncReport, TabCounts } from './sync-report.ts';
 import { flagSummary, flagSummaryOfSteps } from './flag-summary.ts';
 import type { LinkedIdentity } from './assign-row-ids.ts';
 import { Stopwatch } from './stopwatch.ts';
+import { pendingRequests, pendingVisits } from './pending-appends.ts';
+import { layoutOf } from './sheet-layout.ts';
+import { saveSheetLayouts } from './sheet-layout.repository.ts';
 
 /** An explicit mapping, as a `--mapping` file gives it: tabs, the team's stage labels, settings. */
 export interface MappingInput extends MappingSpec {
@@ -179,8 +183,12 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const dealDiff = diffTab(dealsRead.rows, dealStates, (r) => dealKey(r.record.account, r.record.title), newId);
       const linkDeal = dealLinker(dealDiff);
 
-      const visits = visitsTab === undefined ? null : await readAndDiff(visitsTab, gridOf(visitsTab.sheet), settings, () => loadVisitStates(trx, sid), (v) => visitKey(v.visitedOn, v.account, v.dealTitle, v.owner), newId);
-      const requests = requestsTab === undefined ? null : await readAndDiff(requestsTab, gridOf(requestsTab.sheet), settings, () => loadRequestStates(trx, sid), (r) => requestKey(r.requestedOn, r.account, r.type, r.requester), newId);
+      const visits = visitsTab === undefined ? null : await readAndDiff(visitsTab, gridOf(visitsTab.sheet), settings, () => loadVisitStates(trx, sid), (v) => visitKey(v.visitedOn, v.account, v.dealTitle, v.owner), newId, () => pendingIdsOf(trx, 'visits', sid));
+      const requests = requestsTab === undefined ? null : await readAndDiff(requestsTab, gridOf(requestsTab.sheet), settings, () => loadRequestStates(trx, sid), (r) => requestKey(r.requestedOn, r.account, r.type, r.requester), newId, () => pendingIdsOf(trx, 'requests', sid));
+      // Rows born in the API that the sheet lacks (the add-on may have failed to add them) are
+      // appended again rather than tombstoned; with no such tab they simply stay pending.
+      const visitAppends = visitsTab && visits ? await pendingVisits(trx, sid, visitsTab, visits.diff.pendingMissing, settings) : null;
+      const requestAppends = requestsTab && requests ? await pendingRequests(trx, sid, requestsTab, requests.diff.pendingMissing, settings) : null;
       const visitsRead = visits?.read ?? null;
       const visitDiff = visits?.diff ?? null;
       const requestsRead = requests?.read ?? null;
@@ -203,12 +211,14 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         now,
         statusesReusable: options.fullRecompute !== true && stored.statusSettingsHash === settingsHash && !visitsChanged,
         // Unchanged visits are in Postgres already, linked; changed ones are linked from the sheet.
-        visits: async () => (visitsChanged ? visitsByDeal(visitDiff, linkDeal) : visitFactsOf(trx, sid)),
+        visits: async () => (visitsChanged ? visitsByDeal(visitDiff, linkDeal, visitAppends?.facts) : visitFactsOf(trx, sid)),
         memories: (ids) => loadDealMemories(trx, sid, ids, dealStates.size),
       });
       const history: StageHistoryEntry[] = [];
       for (const step of steps) if (step.memory?.change) history.push({ dealId: step.diffed.id, ...step.memory.change });
       watch.lap('memory+flags');
+      // Feed news (stage changes, new flags): before writeDeals, while the previous flags are still stored.
+      await appendSyncFeed(trx, { spreadsheetId: sid, steps, stored: dealStates, settings, at });
 
       options.onPhase?.('write');
       await writeDeals(trx, writer, sid, steps, dealStates, at);
@@ -217,11 +227,15 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         await writeVisits(trx, writer, sid, visitDiff, (v) => linkDeal(v.account, v.dealTitle), at);
         await tombstoneTracked(trx, 'visits', sid, visitDiff.removedIds, at);
         await relinkRows(trx, 'visits', sid, visitRelinks);
+        await clearPending(trx, 'visits', sid, visitDiff.pendingShown);
+        await rehashPending(trx, 'visits', sid, visitAppends?.hashes ?? []);
       }
       if (requestDiff !== null) {
         await writeRequests(trx, writer, sid, requestDiff, (r) => linkDeal(r.account, r.dealTitle), at);
         await tombstoneTracked(trx, 'requests', sid, requestDiff.removedIds, at);
         await relinkRows(trx, 'requests', sid, requestRelinks);
+        await clearPending(trx, 'requests', sid, requestDiff.pendingShown);
+        await rehashPending(trx, 'requests', sid, requestAppends?.hashes ?? []);
       }
       await saveMapping(trx, sid, mappingSpecOf(mapping.tabs), settingsHash, at);
       watch.lap('write rows');
@@ -232,9 +246,20 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         locale,
         grids: { of: gridOf },
         deals: { tab: dealsTab, read: dealsRead, outcomes: steps.flatMap((s) => (s.outcome === null ? [] : [s.outcome])) },
-        visits: visitsTab && visitsRead && visitDiff ? { tab: visitsTab, read: visitsRead, ids: visitDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })) } : null,
-        requests: requestsTab && requestsRead && requestDiff ? { tab: requestsTab, read: requestsRead, ids: requestDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })) } : null,
+        visits: visitsTab && visitsRead && visitDiff ? { tab: visitsTab, read: visitsRead, ids: visitDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })), appends: visitAppends?.appends ?? [] } : null,
+        requests: requestsTab && requestsRead && requestDiff ? { tab: requestsTab, read: requestsRead, ids: requestDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })), appends: requestAppends?.appends ?? [] } : null,
       });
+      // Where columns and deal rows sit once the plan is applied: the API plans its cells from it.
+      await saveSheetLayouts(
+        trx,
+        sid,
+        mapping.tabs.flatMap((tab) => {
+          const tabPlan = plan.tabs.find((t) => t.kind === tab.kind);
+          if (tabPlan === undefined) return [];
+          return [layoutOf(tab, tabPlan, tab.kind === 'deals' ? dealDiff.rows.map((d) => ({ sheetRow: d.row.sheetRow, id: d.id })) : null)];
+        }),
+        at,
+      );
       watch.lap('plan');
 
       const { flagCounts, stalest } =
@@ -285,7 +310,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         issues,
         mappingProblems: mapping.problems,
         settingsProblems,
-        cellsWritten: plan.tabs.reduce((n, t) => n + t.writes.length + t.newColumns.length, 0),
+        cellsWritten: plan.tabs.reduce((n, t) => n + t.writes.length + t.newColumns.length + appendedCellCount(t), 0),
         plan,
         timings: watch.laps,
       };
@@ -342,10 +367,11 @@ async function readAndDiff<K extends 'visits' | 'requests'>(
   load: () => Promise<ReadonlyMap<string, LinkedIdentity>>,
   naturalKey: (record: RecordsByKind[K]) => string,
   newId: () => string,
+  loadPending: () => Promise<ReadonlySet<string>>,
 ): Promise<SideTab<K>> {
   const read = readTab(tab, grid, settings);
   const stored = await load();
-  return { read, stored, diff: diffTab(read.rows, stored, (r) => naturalKey(r.record), newId) };
+  return { read, stored, diff: diffTab(read.rows, stored, (r) => naturalKey(r.record), newId, await loadPending()) };
 }
 
 /** Unchanged visits or requests whose deal is no longer the one stored for them. */
@@ -359,12 +385,13 @@ function relinks<K extends 'visits' | 'requests'>(side: SideTab<K>, dealOf: (rec
   return out;
 }
 
-/** Visits from the sheet, per deal they name. */
+/** Visits from the sheet, per deal they name, and those logged through the API that it lacks yet. */
 function visitsByDeal(
   visitDiff: TabDiff<'visits'> | null,
   linkDeal: (account: string | null, title: string | null) => string | null,
+  pending: ReadonlyMap<string, readonly VisitFact[]> = new Map(),
 ): Map<string, VisitFact[]> {
-  const byDeal = new Map<string, VisitFact[]>();
+  const byDeal = new Map<string, VisitFact[]>([...pending].map(([dealId, facts]) => [dealId, [...facts]]));
   for (const v of visitDiff?.rows ?? []) {
     const visit = v.row.record;
     const dealId = linkDeal(visit.account, visit.dealTitle);

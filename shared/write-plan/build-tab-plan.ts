@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { SheetGrid } from '../mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../mapping/tab-mapping.ts';
 import { SERVICE_COLUMNS_BY_KIND, serviceHeader, type ServiceColumnKey } from './service-columns.ts';
-import type { CellWrite, NewServiceColumn, PlanValue, SetupStep, TabPlan } from './write-plan.ts';
+import type { AppendedRow, CellWrite, NewServiceColumn, PlanValue, SetupStep, TabPlan } from './write-plan.ts';
 
 /** The service values one sheet row should hold. */
 export interface RowServiceValues {
@@ -18,6 +18,8 @@ export interface TabPlanInput {
   readonly rows: readonly RowServiceValues[];
   /** Rows with no team data that still hold service values: their service cells are cleared. */
   readonly blankRows: readonly number[];
+  /** Rows born in the API that the sheet does not show yet: their team cells; the id cell is added here. */
+  readonly appends?: readonly AppendedRow[];
   /** One-time formatting for the service columns just created, given where every one sits. */
   readonly setup: (columns: Readonly<Record<ServiceColumnKey, number>>, created: ReadonlySet<ServiceColumnKey>) => SetupStep[];
 }
@@ -75,5 +77,13 @@ export function buildTabPlan(input: TabPlanInput): TabPlan {
     newColumns,
     writes,
     setup: newColumns.length > 0 ? input.setup(full, new Set(newColumns.map((c) => c.key))) : [],
+    appends: (input.appends ?? []).map((row) => appendedRowWithId(row, full.id)),
   };
+}
+
+/** An appended row's team cells and its id cell, left to right; a team cell on the id column gives way. */
+export function appendedRowWithId(row: AppendedRow, idColumn: number): AppendedRow {
+  const cells = row.cells.filter((c) => c.column !== idColumn && c.value !== null);
+  cells.push({ column: idColumn, value: row.id });
+  return { id: row.id, cells: cells.sort((a, b) => a.column - b.column) };
 }

@@ -10,7 +10,7 @@ import { RequestPacer, type RequestKind } from './request-pacer.ts';
 import { serviceAccountOf } from './sheets-client.ts';
 import { serviceColumnTagsOf, SPREADSHEET_FIELDS, spreadsheetMetaOf, type SpreadsheetMeta, type TabMeta } from './spreadsheet-meta.ts';
 import { isCheckable, planStructureRequests, structureLanded } from './structure-requests.ts';
-import { valueWriteBatches } from './value-writes.ts';
+import { placeAppendedRows, valueWriteBatches, type AppendedDateCell } from './value-writes.ts';
 import { withRetry, type RetryOptions } from './with-retry.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -51,6 +51,8 @@ export class GoogleSheetSource implements SheetSource {
   #pending: Promise<SpreadsheetMeta> | null = null;
   /** The spreadsheet as the last read() saw it: apply() sizes and tags the grid from it. */
   #current: SpreadsheetMeta | null = null;
+  /** Rows each tab's values held at the last read(): appended rows go below them. */
+  readonly #rowsRead = new Map<string, number>();
 
   constructor(sheets: sheets_v4.Sheets, spreadsheetId: string, options: GoogleSheetSourceOptions = {}) {
     this.#sheets = sheets;
@@ -100,22 +102,26 @@ export class GoogleSheetSource implements SheetSource {
       ),
     );
     const ranges = response.data.valueRanges ?? [];
+    this.#rowsRead.clear();
     return tabs.map((tab, i): SheetGrid => {
       const rows: CellValue[][] = ranges[i]?.values ?? [];
+      this.#rowsRead.set(tab.title, rows.length);
       const grid: SheetGrid = { name: tab.title, rows };
       const tags = serviceColumnTagsOf(tab);
       return tags === null ? grid : withServiceColumnTags(grid, tags);
     });
   }
 
-  async apply(plan: WritePlan): Promise<void> {
+  async apply(given: WritePlan): Promise<void> {
+    // Appended rows become writes to the rows below the data the read saw.
+    const { plan, dates } = placeAppendedRows(given, (sheet) => this.#rowsRead.get(sheet));
     // Encoded before anything is sent: a plan that cannot be written leaves the sheet untouched.
     const bodies = valueWriteBatches(plan.tabs, this.#options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     const meta = this.#current ?? (await this.#fetchMeta());
-    const requests = planStructureRequests(plan, (sheet) => tabOf(meta, sheet));
+    const requests = planStructureRequests(plan, (sheet) => tabOf(meta, sheet), dates);
     // One atomic batch: headers land with their metadata, so a failure of the value writes
     // below leaves columns the next sync finds rather than creates again.
-    if (requests.length > 0) this.#current = await this.#applyStructure(plan, requests);
+    if (requests.length > 0) this.#current = await this.#applyStructure(plan, requests, dates);
     // RAW values to fixed ranges: writing one twice changes nothing, so these retry freely.
     for (const requestBody of bodies) {
       await this.#call('write', () =>
@@ -130,7 +136,7 @@ export class GoogleSheetSource implements SheetSource {
    * a retry first fetches the spreadsheet again and sends nothing when the batch is found landed.
    * Returns the spreadsheet as that fetch saw it, or null when it is unknown after the batch.
    */
-  async #applyStructure(plan: WritePlan, requests: readonly Request[]): Promise<SpreadsheetMeta | null> {
+  async #applyStructure(plan: WritePlan, requests: readonly Request[], dates: readonly AppendedDateCell[]): Promise<SpreadsheetMeta | null> {
     const send = (batch: readonly Request[]) =>
       this.#send('write', () =>
         this.#sheets.spreadsheets.batchUpdate(
@@ -151,9 +157,9 @@ export class GoogleSheetSource implements SheetSource {
         }
         const fresh = spreadsheetMetaOf((await this.#send('read', () => this.#getSpreadsheet())).data);
         const metaOf = (sheet: string) => tabOf(fresh, sheet);
-        if (structureLanded(plan, metaOf)) return fresh;
+        if (structureLanded(plan, metaOf, dates)) return fresh;
         // Planned again from the fresh fetch: the grid may have changed since the first plan.
-        await send(planStructureRequests(plan, metaOf));
+        await send(planStructureRequests(plan, metaOf, dates));
         return null;
       },
       retry,

@@ -4,6 +4,7 @@ import type { ServiceColumnKey } from '../../../shared/write-plan/service-column
 import type { TabPlan, WritePlan } from '../../../shared/write-plan/write-plan.ts';
 import { columnRuns, setupRequests } from './setup-requests.ts';
 import type { TabMeta } from './spreadsheet-meta.ts';
+import type { AppendedDateCell } from './value-writes.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -92,11 +93,26 @@ export function tabStructureRequests(tab: TabPlan, meta: TabMeta): Request[] {
 }
 
 /**
- * The whole plan's structural changes as one atomic spreadsheets.batchUpdate, or nothing when the
- * sheet is set up already. `metaOf` gives each tab as the last read saw it.
+ * A date format on each date cell of the appended rows: a serial written RAW into a cell with no
+ * format would show as a bare number. Only those cells: the team's own column formats stay.
  */
-export function planStructureRequests(plan: WritePlan, metaOf: (sheet: string) => TabMeta): Request[] {
-  return plan.tabs.flatMap((tab) => tabStructureRequests(tab, metaOf(tab.sheet)));
+export function appendedDateRequests(dates: readonly AppendedDateCell[], metaOf: (sheet: string) => TabMeta): Request[] {
+  return dates.map((d) => ({
+    repeatCell: {
+      range: { sheetId: metaOf(d.sheet).sheetId, startRowIndex: d.row - 1, endRowIndex: d.row, startColumnIndex: d.column - 1, endColumnIndex: d.column },
+      cell: { userEnteredFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy/mm/dd' } } },
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  }));
+}
+
+/**
+ * The whole plan's structural changes as one atomic spreadsheets.batchUpdate, or nothing when the
+ * sheet is set up already. `metaOf` gives each tab as the last read saw it. Appended rows must be
+ * placed first (placeAppendedRows): their cells then count as writes, and the grid grows to fit.
+ */
+export function planStructureRequests(plan: WritePlan, metaOf: (sheet: string) => TabMeta, dates: readonly AppendedDateCell[] = []): Request[] {
+  return [...plan.tabs.flatMap((tab) => tabStructureRequests(tab, metaOf(tab.sheet))), ...appendedDateRequests(dates, metaOf)];
 }
 
 // What a spreadsheets.get shows once a setup batch has landed: the tags it created, the grid it grew.
@@ -112,6 +128,6 @@ export function isCheckable(requests: readonly Request[]): boolean {
  * every column and header row tagged where the plan puts them, the grid grown to fit. The batch is
  * atomic, so these traces mean the rest of it (filter views, formats, protection) landed too.
  */
-export function structureLanded(plan: WritePlan, metaOf: (sheet: string) => TabMeta): boolean {
-  return !isCheckable(planStructureRequests(plan, metaOf));
+export function structureLanded(plan: WritePlan, metaOf: (sheet: string) => TabMeta, dates: readonly AppendedDateCell[] = []): boolean {
+  return !isCheckable(planStructureRequests(plan, metaOf, dates));
 }

@@ -1,5 +1,5 @@
 import type { sheets_v4 } from 'googleapis';
-import type { CellWrite, PlanValue } from '../../../shared/write-plan/write-plan.ts';
+import { appendedWrites, type CellWrite, type PlanValue, type WritePlan } from '../../../shared/write-plan/write-plan.ts';
 import { writeRuns } from '../../../shared/write-plan/write-runs.ts';
 import { columnRange } from './a1-range.ts';
 
@@ -11,6 +11,30 @@ export interface TabWrites {
 interface Cell {
   readonly row: number;
   readonly value: string | number;
+}
+
+/** A cell of an appended row holding a serial date: it gets a date format in the setup batch. */
+export interface AppendedDateCell {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * The plan with each tab's appended rows turned into cell writes at fixed rows: below the last
+ * row the read saw (`rowsRead`, else the plan's lastRow), never above the header row. The grid
+ * is grown to fit them by the setup batch, which also gives their date cells a date format.
+ */
+export function placeAppendedRows(plan: WritePlan, rowsRead: (sheet: string) => number | undefined): { plan: WritePlan; dates: AppendedDateCell[] } {
+  const dates: AppendedDateCell[] = [];
+  const tabs = plan.tabs.map((tab) => {
+    if ((tab.appends ?? []).length === 0) return tab;
+    const first = Math.max(rowsRead(tab.sheet) ?? tab.lastRow, tab.headerRow) + 1;
+    const placed = appendedWrites(tab, first);
+    for (const w of placed) if (w.format === 'date') dates.push({ sheet: tab.sheet, row: w.row, column: w.column });
+    return { ...tab, writes: [...tab.writes, ...placed.map((w) => ({ row: w.row, column: w.column, value: w.value }))], appends: [] };
+  });
+  return { plan: { spreadsheetId: plan.spreadsheetId, tabs }, dates };
 }
 
 /** One values.batchUpdate body. RAW: text the service writes is never read as a formula. */

@@ -1,6 +1,7 @@
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
-import type { WritePlan } from '../../../shared/write-plan/write-plan.ts';
+import { cellText } from '../../../shared/cells/cell-text.ts';
+import { appendedWrites, type TabPlan, type WritePlan } from '../../../shared/write-plan/write-plan.ts';
 import type { SheetSource, SourceIdentity } from '../../sync/sheet-source.ts';
 
 /** A tab held in memory as rows of cells, 0-based. */
@@ -16,13 +17,45 @@ function setCell(grid: MutableGrid, row: number, column: number, value: CellValu
   cells[column - 1] = value;
 }
 
-/** Applies a write plan to in-memory grids: headers of new service columns, then the cells. */
+const isEmpty = (v: CellValue | undefined): boolean => v === null || v === undefined || v === '';
+
+/** The last row holding anything, as Sheets' appendRow() sees it (0 for an empty grid). */
+export function lastFilledRow(grid: MutableGrid): number {
+  for (let r = grid.rows.length; r > 0; r--) if ((grid.rows[r - 1] ?? []).some((v) => !isEmpty(v))) return r;
+  return 0;
+}
+
+/** The ids a tab's id column shows now. */
+export function idsShown(grid: MutableGrid, idColumn: number | undefined): Set<string> {
+  const ids = new Set<string>();
+  if (idColumn === undefined) return ids;
+  for (const cells of grid.rows) {
+    const id = cellText(cells[idColumn - 1]);
+    if (id !== '') ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * A tab's appended rows on an in-memory grid, as the add-on adds them with appendRow(): below the
+ * last row holding anything, never above the header row, skipping ids the tab already shows.
+ */
+export function appendRowsToGrid(grid: MutableGrid, tab: Pick<TabPlan, 'headerRow' | 'columns' | 'appends'>): number {
+  if ((tab.appends ?? []).length === 0) return 0;
+  const first = Math.max(lastFilledRow(grid), tab.headerRow) + 1;
+  const writes = appendedWrites(tab, first, idsShown(grid, tab.columns.id));
+  for (const w of writes) setCell(grid, w.row, w.column, w.value);
+  return writes.length;
+}
+
+/** Applies a write plan to in-memory grids: headers of new service columns, the cells, then the appended rows. */
 export function applyPlanToGrids(grids: readonly MutableGrid[], plan: WritePlan): void {
   for (const tab of plan.tabs) {
     const grid = grids.find((g) => g.name === tab.sheet);
     if (grid === undefined) throw new Error(`write plan names a missing tab: ${tab.sheet}`);
     for (const c of tab.newColumns) setCell(grid, tab.headerRow, c.column, c.header);
     for (const w of tab.writes) setCell(grid, w.row, w.column, w.value);
+    appendRowsToGrid(grid, tab);
   }
 }
 

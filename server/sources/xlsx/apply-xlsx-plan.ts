@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { columnLetter, columnNumber } from '../../../shared/mapping/column-letter.ts';
-import type { SetupStep, TabPlan } from '../../../shared/write-plan/write-plan.ts';
-import { excelDateFromSerial } from './xlsx-cell-value.ts';
+import { appendedWrites, type SetupStep, type TabPlan } from '../../../shared/write-plan/write-plan.ts';
+import { excelDateFromSerial, cellValueOf } from './xlsx-cell-value.ts';
 
 const DATE_FORMAT = 'yyyy/mm/dd';
 // Excel's last row: highlights reach rows the team adds after the columns were created.
@@ -66,7 +66,51 @@ function widenAutoFilter(sheet: ExcelJS.Worksheet, tab: TabPlan): void {
   sheet.autoFilter = `${fromCol}${fromRow}:${columnLetter(lastNew)}${toRow}`;
 }
 
-/** Applies one tab's plan to an exceljs worksheet: service headers, service cells, setup. */
+/** The last row holding a value (0 when none): appended rows go below it. */
+function lastFilledRow(sheet: ExcelJS.Worksheet): number {
+  for (let r = sheet.rowCount; r > 0; r--) {
+    const row = sheet.getRow(r);
+    let filled = false;
+    row.eachCell((cell) => {
+      const v = cellValueOf(cell);
+      if (v !== null && v !== '') filled = true;
+    });
+    if (filled) return r;
+  }
+  return 0;
+}
+
+function idsShown(sheet: ExcelJS.Worksheet, idColumn: number | undefined): Set<string> {
+  const ids = new Set<string>();
+  if (idColumn === undefined) return ids;
+  sheet.getColumn(idColumn).eachCell((cell) => {
+    const v = cellValueOf(cell);
+    if (typeof v === 'string' && v.trim() !== '') ids.add(v.trim());
+  });
+  return ids;
+}
+
+/**
+ * Rows born in the API, below the last row holding a value; each cell borrows the style of the
+ * row above (the team's own look and date formats) when that is a data row.
+ */
+function appendRows(sheet: ExcelJS.Worksheet, tab: TabPlan): void {
+  if ((tab.appends ?? []).length === 0) return;
+  const first = Math.max(lastFilledRow(sheet), tab.headerRow) + 1;
+  for (const w of appendedWrites(tab, first, idsShown(sheet, tab.columns.id))) {
+    const cell = sheet.getCell(w.row, w.column);
+    if (w.row - 1 > tab.headerRow) cell.style = { ...sheet.getCell(w.row - 1, w.column).style };
+    if (w.format === 'date' && typeof w.value === 'number') {
+      cell.value = excelDateFromSerial(w.value);
+      if (cell.numFmt === undefined || cell.numFmt === 'General') cell.numFmt = DATE_FORMAT;
+    } else {
+      // Plain values only: text the API received is never turned into a formula.
+      cell.value = w.value;
+    }
+  }
+}
+
+/** Applies one tab's plan to an exceljs worksheet: service headers, service cells, appended rows, setup. */
 export function applyTabPlan(sheet: ExcelJS.Worksheet, tab: TabPlan): void {
   for (const w of [...tab.newColumns.map((c) => ({ row: tab.headerRow, column: c.column })), ...tab.writes]) {
     // A safety net: service columns are placed after every used column, so this never fires.
@@ -92,5 +136,6 @@ export function applyTabPlan(sheet: ExcelJS.Worksheet, tab: TabPlan): void {
       cell.value = w.value;
     }
   }
+  appendRows(sheet, tab);
   for (const step of tab.setup) applySetup(sheet, tab, step);
 }

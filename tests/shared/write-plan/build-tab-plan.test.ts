@@ -84,3 +84,37 @@ describe('sameCellValue', () => {
     expect(sameCellValue(current, wanted)).toBe(expected);
   });
 });
+
+describe('buildTabPlan appends', () => {
+  const grid = sheet([['顧客名', '案件名', 'ステージ', 'ID [SFA]'], ['A社', 'X', '提案', 'd1']]);
+  const tab = resolveMapping([grid], null).tabs[0];
+
+  it('adds the id cell where the id column sits, left to right, and drops empty team cells', () => {
+    if (tab === undefined) throw new Error('no tab');
+    const p = buildTabPlan({
+      tab,
+      grid,
+      locale: 'ja',
+      rows: [{ sheetRow: 2, values: { id: 'd1' } }],
+      blankRows: [],
+      appends: [{ id: 'new-1', cells: [{ column: 2, value: 'Y' }, { column: 1, value: 'B社' }, { column: 3, value: null }] }],
+      setup: () => [],
+    });
+    expect(p.writes).toEqual([]);
+    expect(p.appends).toEqual([{ id: 'new-1', cells: [{ column: 1, value: 'B社' }, { column: 2, value: 'Y' }, { column: 4, value: 'new-1' }] }]);
+  });
+
+  it('puts the id into a service column created by the same plan', () => {
+    const bare = sheet([['顧客名', '案件名', 'ステージ']]);
+    const t = resolveMapping([bare], null).tabs[0];
+    if (t === undefined) throw new Error('no tab');
+    const p = buildTabPlan({ tab: t, grid: bare, locale: 'ja', rows: [], blankRows: [], appends: [{ id: 'n', cells: [{ column: 1, value: 'C社' }] }], setup: () => [] });
+    const idColumn = p.columns.id;
+    expect(idColumn).toBe(4);
+    expect(p.appends?.[0]?.cells).toEqual([{ column: 1, value: 'C社' }, { column: 4, value: 'n' }]);
+  });
+
+  it('plans no appends when none are given', () => {
+    expect(plan(grid, [{ id: 'd1' }]).appends).toEqual([]);
+  });
+});

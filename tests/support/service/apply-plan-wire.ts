@@ -1,7 +1,8 @@
 // What the add-on does with a push sync's answer, on in-memory grids: new service headers into the
-// header row, then each run of cells down its column; null clears a cell.
+// header row, then each run of cells down its column (null clears a cell), then the appended rows
+// below the last row holding anything (appendRow), skipping ids the tab already shows.
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
-import type { MutableGrid } from '../../../server/sources/grid/grid-source.ts';
+import { appendRowsToGrid, type MutableGrid } from '../../../server/sources/grid/grid-source.ts';
 import type { WritePlanWire } from '../../../server/push-sync/plan-wire.ts';
 
 function put(grid: MutableGrid, row: number, column: number, value: CellValue): void {
@@ -21,6 +22,7 @@ export function applyPlanWire(grids: readonly MutableGrid[], plan: WritePlanWire
       run.values.forEach((value, i) => put(grid, run.startRow + i, run.column, value));
       written += run.values.length;
     }
+    written += appendRowsToGrid(grid, tab);
   }
   return written;
 }

@@ -1,0 +1,23 @@
+import type { Locale } from '../../shared/i18n/locale.ts';
+import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
+import { applySettingsOverrides } from '../../shared/settings/settings-overrides.ts';
+import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
+import type { Db } from '../db/database.ts';
+
+/** The settings a sync of the spreadsheet reads and flags with, and the language it writes in. */
+export interface SheetSettings {
+  readonly settings: SyncSettings;
+  readonly locale: Locale;
+}
+
+/**
+ * As the sync engine derives them: defaults, the spreadsheet's time zone, the stored overrides;
+ * the language is the configured one, else the deals tab's header language.
+ */
+export async function sheetSettings(db: Db, spreadsheetId: string, dealsLocale: Locale | null): Promise<SheetSettings | null> {
+  const row = await db.selectFrom('spreadsheets').select(['time_zone', 'settings']).where('id', '=', spreadsheetId).executeTakeFirst();
+  if (row === undefined) return null;
+  const { settings: configured } = applySettingsOverrides({ ...DEFAULT_SETTINGS, timeZone: row.time_zone }, row.settings);
+  const locale = configured.locale ?? dealsLocale ?? 'ja';
+  return { settings: withLocalizedStageLabels(configured, locale), locale };
+}
