@@ -9,7 +9,7 @@ export const SpreadsheetId = z
 
 export const SpreadsheetParams = z.object({ spreadsheetId: SpreadsheetId });
 
-export const RoleSchema = z.enum(ROLES).meta({ description: 'member: sync and log; manager: runs and dashboards; approver: decide requests; admin: everything and roles' });
+export const RoleSchema = z.enum(ROLES).meta({ description: 'member: sync and log; manager: runs, team views and the second approval step; approver: decide requests; director: the last approval step of the costliest requests; admin: everything and roles (but no approval step it does not hold)' });
 
 export const Email = z
   .string()

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/access/role.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import type { Caller, TokenVerifier } from '../auth/caller.ts';
 import { ApiError } from './api-error.ts';
+import { SpreadsheetParams } from './common-schemas.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { expressPath, type RouteAccess, type RouteDef } from './route.ts';
 import { validate } from './validate.ts';
@@ -29,12 +30,15 @@ function spreadsheetIdOf(params: unknown): string {
  */
 async function serve(route: RouteDef, deps: RouteDeps, req: Request, res: Response): Promise<void> {
   const caller = route.access.kind === 'public' ? null : await authenticate(req, deps.verifier);
-  const params = route.params === undefined ? {} : validate(route.params, req.params, 'path');
   let roles: readonly Role[] | 'claimable' = [];
   if (route.access.kind === 'spreadsheet') {
     if (caller === null) throw new ApiError(401, 'unauthenticated', 'sign in first');
-    roles = await deps.rolesFor(spreadsheetIdOf(params), caller, route.access);
+    // Only the spreadsheet id is checked before the roles: someone without a role learns nothing
+    // from how the rest of the path is judged.
+    const { spreadsheetId } = validate(SpreadsheetParams, { spreadsheetId: req.params.spreadsheetId }, 'path');
+    roles = await deps.rolesFor(spreadsheetId, caller, route.access);
   }
+  const params = route.params === undefined ? {} : validate(route.params, req.params, 'path');
   const query = route.query === undefined ? {} : validate(route.query, req.query, 'query');
   let body: unknown = undefined;
   if (route.body !== undefined) {

@@ -1,13 +1,18 @@
 import { ConfigError, loadServiceConfig } from '../config/service-config.ts';
 import { startRecompute } from '../recompute/recompute.ts';
+import { digestConfigFromEnv } from '../digest/digest-config.ts';
+import { startDigestScheduler } from '../digest/digest-scheduler.ts';
+import type { ServicePlugin } from './start-service.ts';
 import { createLogger } from './logger.ts';
 import { startService } from './start-service.ts';
 
 // `npm start`: configuration from the environment, JSON logs on stdout, graceful stop on SIGTERM/SIGINT.
 async function main(): Promise<void> {
   let config;
+  let digestConfig;
   try {
     config = loadServiceConfig(process.env);
+    digestConfig = digestConfigFromEnv(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -24,9 +29,15 @@ async function main(): Promise<void> {
     // The Google source and its daily recompute need a service account; without one the
     // recompute route answers 503 and nothing is scheduled.
     plugins: async (db) => {
-      if (config.google.credentialsPath === null) return [];
-      const recompute = await startRecompute(config, db, { logger });
-      return [{ routes: recompute.routes, onSynced: (_id, timeZone) => recompute.ensureSchedule(timeZone), stop: (ms) => recompute.stop(ms) }];
+      const plugins: ServicePlugin[] = [];
+      if (config.google.credentialsPath !== null) {
+        const recompute = await startRecompute(config, db, { logger });
+        plugins.push({ routes: recompute.routes, onSynced: (_id, timeZone) => recompute.ensureSchedule(timeZone), stop: (ms) => recompute.stop(ms) });
+      }
+      // Off unless DIGEST_ENABLED: nothing leaves the service by mail or chat by default.
+      const digest = startDigestScheduler(db, digestConfig, { logger });
+      if (digest !== null) plugins.push(digest);
+      return plugins;
     },
   });
   let signals = 0;

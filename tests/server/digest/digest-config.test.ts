@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { digestConfigFromEnv } from '../../../server/digest/digest-config.ts';
+import { deliveriesFromConfig } from '../../../server/digest/digest-deliveries.ts';
+import { NO_DELIVERIES } from '../../../server/digest/digest-delivery.ts';
+
+describe('digestConfigFromEnv', () => {
+  it('is off, with no mail and Google Chat\'s address allowed, when nothing is set', () => {
+    expect(digestConfigFromEnv({})).toEqual({
+      enabled: false,
+      hour: 7,
+      lookbackDays: 7,
+      smtp: null,
+      chatUrlPrefixes: ['https://chat.googleapis.com/v1/spaces/'],
+      sendTimeoutMs: 30_000,
+    });
+  });
+
+  it('reads a full mail setup', () => {
+    const config = digestConfigFromEnv({
+      DIGEST_ENABLED: 'true',
+      DIGEST_HOUR: '8',
+      DIGEST_SMTP_HOST: 'smtp.example.co.jp',
+      DIGEST_SMTP_SECURITY: 'tls',
+      DIGEST_SMTP_USER: 'sfa',
+      DIGEST_SMTP_PASSWORD: 'secret',
+      DIGEST_EMAIL_FROM: 'sheets-sfa <sfa@example.co.jp>',
+      DIGEST_CHAT_WEBHOOK_PREFIXES: 'https://chat.googleapis.com/v1/spaces/AAAA/, https://chat.googleapis.com/v1/spaces/BBBB/',
+    });
+    expect(config).toMatchObject({ enabled: true, hour: 8, chatUrlPrefixes: ['https://chat.googleapis.com/v1/spaces/AAAA/', 'https://chat.googleapis.com/v1/spaces/BBBB/'] });
+    expect(config.smtp).toEqual({ host: 'smtp.example.co.jp', port: 465, security: 'tls', user: 'sfa', password: 'secret', from: 'sheets-sfa <sfa@example.co.jp>', heloName: 'sheets-sfa.invalid' });
+  });
+
+  it.each([
+    [{ DIGEST_SMTP_HOST: 'smtp.example.co.jp' }, /DIGEST_EMAIL_FROM/],
+    [{ DIGEST_SMTP_HOST: 'smtp.example.co.jp', DIGEST_EMAIL_FROM: 'a@b.jp', DIGEST_SMTP_USER: 'u' }, /go together/],
+    [{ DIGEST_SMTP_HOST: 'smtp.example.co.jp', DIGEST_EMAIL_FROM: 'a@b.jp', DIGEST_SMTP_USER: 'u', DIGEST_SMTP_PASSWORD: 'p', DIGEST_SMTP_SECURITY: 'none' }, /starttls or tls/],
+    [{ DIGEST_HOUR: '24' }, /DIGEST_HOUR/],
+    [{ DIGEST_ENABLED: 'yes' }, /DIGEST_ENABLED/],
+    [{ DIGEST_CHAT_WEBHOOK_PREFIXES: 'not a url' }, /not a URL/],
+  ])('refuses %j', (env, message) => {
+    expect(() => digestConfigFromEnv(env)).toThrow(message);
+  });
+
+  it('lets a local relay take mail without encryption', () => {
+    expect(digestConfigFromEnv({ DIGEST_SMTP_HOST: '127.0.0.1', DIGEST_SMTP_SECURITY: 'none', DIGEST_EMAIL_FROM: 'a@b.jp', DIGEST_SMTP_USER: 'u', DIGEST_SMTP_PASSWORD: 'p' }).smtp).toMatchObject({ port: 25 });
+  });
+});
+
+describe('deliveriesFromConfig', () => {
+  it('builds none while the digest is off, however much else is set', () => {
+    expect(deliveriesFromConfig(digestConfigFromEnv({ DIGEST_SMTP_HOST: 'smtp.example.co.jp', DIGEST_EMAIL_FROM: 'sfa@example.co.jp' }))).toBe(NO_DELIVERIES);
+  });
+
+  it('builds mail only when a server is set, and Chat whenever the digest is on', () => {
+    expect(deliveriesFromConfig(digestConfigFromEnv({ DIGEST_ENABLED: 'true' }))).toMatchObject({ email: null, chat: expect.any(Object) });
+    const both = deliveriesFromConfig(digestConfigFromEnv({ DIGEST_ENABLED: 'true', DIGEST_SMTP_HOST: 'smtp.example.co.jp', DIGEST_EMAIL_FROM: 'sfa@example.co.jp' }));
+    expect(both.email).not.toBeNull();
+    expect(both.chat).not.toBeNull();
+  });
+});
