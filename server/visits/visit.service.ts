@@ -10,6 +10,7 @@ import type { AppendedRow, TabPlan, WritePlan } from '../../shared/write-plan/wr
 import type { Db } from '../db/database.ts';
 import { loadDealMemories, updateDealStatuses } from '../deals/deal.repository.ts';
 import { appendFeedEntries } from '../feed/feed.repository.ts';
+import type { FlagRaisedPayload } from '../../shared/feed/feed-payloads.ts';
 import { ApiError } from '../http/api-error.ts';
 import { lockSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { resolvedTabOf, type SheetLayout } from '../sync/sheet-layout.ts';
@@ -200,6 +201,18 @@ export async function logVisit(db: Db, input: LogVisitInput): Promise<LoggedVisi
         },
       },
     ]);
+    // The visit stores the deal's new status, so the next sync sees no change: a flag the visit
+    // raises (the ball handed to the customer, say) is news now or never.
+    if (dealResult !== null && change !== null && dealResult.raised.length > 0) {
+      const raised: FlagRaisedPayload = {
+        title: dealResult.title,
+        owner: stored?.deal.owner ?? null,
+        raised: change.after.flags.filter((f) => dealResult?.raised.includes(f.code)).map((f) => ({ code: f.code, params: { ...f.params } })),
+        current: codes(change.after.flags),
+        requestId: null,
+      };
+      await appendFeedEntries(trx, [{ spreadsheetId: sid, dealId: dealResult.id, account: dealResult.account, kind: 'flag_raised', at, actor: input.caller, payload: { ...raised } }]);
+    }
 
     const tabs: TabPlan[] = [];
     if (appended !== null && visitsLayout !== null) tabs.push(tabPlan(visitsLayout, { writes: [], appends: [appended] }));

@@ -319,4 +319,18 @@ describeIfPostgres('visits over HTTP', () => {
       expect((await h.call('POST', `${base}/visits`, { body: { visitedOn: '2026-11-20', account: '東邦物流' } })).status).toBe(401);
     });
   });
+
+  describe('feed', () => {
+    it('makes a flag the visit raises news at once, since the next sync will see nothing new', async () => {
+      // A visit three weeks back that left the ball with the customer: it has sat there since.
+      const res = await post(BOB, { visitedOn: '2026-10-30', account: '東邦物流', dealTitle: '配送システム', met: '情報システム部', ballAfter: 'customer' });
+      expect(res.status).toBe(201);
+      const answer = (await res.json()) as Answer;
+      expect(answer.deal?.raised).toContain('ball_follow_up');
+      const feed = await h.service.db.selectFrom('feed_entries').select(['kind', 'deal_id', 'payload']).where('spreadsheet_id', '=', SHEET).where('kind', '=', 'flag_raised').execute();
+      expect(feed).toContainEqual(
+        expect.objectContaining({ deal_id: answer.deal?.id, payload: expect.objectContaining({ raised: [expect.objectContaining({ code: 'ball_follow_up' })], requestId: null }) }),
+      );
+    });
+  });
 });
