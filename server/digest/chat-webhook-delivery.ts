@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../config/loopback.ts';
 import { DeliveryError, type ChatDigestMessage, type DigestDelivery } from './digest-delivery.ts';
 
 export interface ChatWebhookOptions {
@@ -13,11 +14,25 @@ export function redactWebhookUrl(url: string): string {
   return `${parsed.origin}${parsed.pathname}${parsed.search === '' ? '' : '?…'}`;
 }
 
+// https only; plain http only to this machine (a local relay, the tests' stand-in).
+function isSecure(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+/**
+ * Whether the service may post to `url`: same origin as one allowed prefix, exactly, and a path
+ * under its path. Comparing text alone would let `https://chat.googleapis.com.evil.net/…` pass a
+ * prefix written without a path.
+ */
 export function isAllowedWebhookUrl(url: string, allowedPrefixes: readonly string[]): boolean {
   if (!URL.canParse(url)) return false;
   const parsed = new URL(url);
-  if (parsed.username !== '' || parsed.password !== '') return false;
-  return allowedPrefixes.some((prefix) => parsed.href.startsWith(prefix));
+  if (parsed.username !== '' || parsed.password !== '' || !isSecure(parsed)) return false;
+  return allowedPrefixes.some((prefix) => {
+    if (!URL.canParse(prefix)) return false;
+    const allowed = new URL(prefix);
+    return isSecure(allowed) && parsed.origin === allowed.origin && parsed.pathname.startsWith(allowed.pathname);
+  });
 }
 
 /**

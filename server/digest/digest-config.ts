@@ -36,6 +36,9 @@ const optionalText = z
   .optional()
   .transform((s) => (s === undefined || s.trim() === '' ? null : s.trim()));
 
+/** Google Chat's incoming webhooks: where a digest may be posted unless the deployment says otherwise. */
+export const DEFAULT_CHAT_WEBHOOK_PREFIXES: readonly string[] = Object.freeze(['https://chat.googleapis.com/v1/spaces/']);
+
 /** Every variable the digest reads, with its default (proposed for server/config/service-config.ts). */
 export const DIGEST_ENV = z.object({
   DIGEST_ENABLED: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
@@ -50,7 +53,7 @@ export const DIGEST_ENV = z.object({
   DIGEST_SMTP_HELO_NAME: z.string().trim().regex(/^[A-Za-z0-9.-]+$/, 'must be a host name').default('sheets-sfa.invalid'),
   DIGEST_CHAT_WEBHOOK_PREFIXES: z
     .string()
-    .default('https://chat.googleapis.com/v1/spaces/')
+    .default(DEFAULT_CHAT_WEBHOOK_PREFIXES.join(','))
     .transform((s) => s.split(',').map((p) => p.trim()).filter((p) => p !== '')),
   DIGEST_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
 });
@@ -72,6 +75,7 @@ export function digestConfigFromEnv(env: NodeJS.ProcessEnv): DigestConfig {
   }
   for (const prefix of e.DIGEST_CHAT_WEBHOOK_PREFIXES) {
     if (!URL.canParse(prefix)) problems.push(`DIGEST_CHAT_WEBHOOK_PREFIXES: ${prefix} is not a URL`);
+    else if (new URL(prefix).protocol !== 'https:' && !isLoopbackHost(new URL(prefix).hostname)) problems.push(`DIGEST_CHAT_WEBHOOK_PREFIXES: ${prefix} is not https`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const smtp: SmtpConfig | null =

@@ -9,7 +9,8 @@ import { SpreadsheetId } from '../http/common-schemas.ts';
 import type { FeatureRouteDeps } from '../http/feature-route-deps.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { findSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
-import { redactWebhookUrl } from './chat-webhook-delivery.ts';
+import { isAllowedWebhookUrl, redactWebhookUrl } from './chat-webhook-delivery.ts';
+import { DEFAULT_CHAT_WEBHOOK_PREFIXES } from './digest-config.ts';
 import { composeDigest } from './compose-digest.ts';
 import { DEFAULT_SUBSCRIPTION, deliveriesTo, saveSubscription, subscriptionOf, type DigestSubscription } from './digest.repository.ts';
 
@@ -73,8 +74,12 @@ async function subscriptionAnswer(db: Db, spreadsheetId: string, email: string, 
   };
 }
 
-/** A manager's digest: their choices, a preview of the next one, and what was sent to them. */
-export function digestRoutes({ db, clock }: FeatureRouteDeps): RouteDef[] {
+/**
+ * A manager's digest: their choices, a preview of the next one, and what was sent to them. A Chat
+ * webhook is checked against `chatUrlPrefixes` when saved, so a refused one is a 400 now rather
+ * than a failed delivery every morning.
+ */
+export function digestRoutes({ db, clock }: FeatureRouteDeps, chatUrlPrefixes: readonly string[] = DEFAULT_CHAT_WEBHOOK_PREFIXES): RouteDef[] {
   return [
     defineRoute({
       method: 'get',
@@ -100,6 +105,9 @@ export function digestRoutes({ db, clock }: FeatureRouteDeps): RouteDef[] {
       handle: async ({ params, body, caller, roles }) => {
         const input = body;
         const email = caller?.email ?? '';
+        if (typeof input.chatWebhookUrl === 'string' && !isAllowedWebhookUrl(input.chatWebhookUrl, chatUrlPrefixes)) {
+          throw new ApiError(400, 'invalid_request', `body.chatWebhookUrl: not an allowed webhook address (allowed: ${chatUrlPrefixes.join(', ')})`);
+        }
         const current = (await subscriptionOf(db, params.spreadsheetId, email)) ?? DEFAULT_SUBSCRIPTION;
         const next: DigestSubscription = {
           emailEnabled: input.email ?? current.emailEnabled,

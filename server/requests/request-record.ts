@@ -2,29 +2,30 @@ import { estimateCost, type CostInput, type CostLine } from '../../shared/cost/c
 import { parseCostInput } from '../../shared/cost/parse-cost-input.ts';
 import type { RequestPolicy } from '../../shared/cost/request-policy.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
-import { FINAL_STATES, type RequestState } from '../../shared/requests/request-state.ts';
-import { stateFromSheetStatus } from '../../shared/requests/sheet-status.ts';
+import type { RequestState } from '../../shared/requests/request-state.ts';
 import type { WorkflowRequest } from '../../shared/requests/request-workflow.ts';
 import type { RequestRow } from './request.repository.ts';
 
 const yen = (v: string | null): number | null => (v === null ? null : Number(v));
 
-/** The request's cost: the API's estimate, else what the sheet says. */
+// States from which the request may still be (re)submitted: its cost is not settled yet.
+const OPEN_STATES: readonly (RequestState | null)[] = [null, 'draft', 'returned', 'recalled'];
+
+/**
+ * The request's cost. While it may still be (re)submitted it follows its source: the sheet's
+ * current estimate for a sheet row, the latest cost input for an API request. Once submitted or
+ * decided it is the total frozen at submission, whatever the sheet says since.
+ */
 export function costOf(row: RequestRow): number | null {
+  if (OPEN_STATES.includes(row.state) && row.origin === 'sheet') return yen(row.estimated_cost);
   return yen(row.cost_total) ?? yen(row.estimated_cost);
 }
 
-/** The workflow's state, else what the sheet's status column means for a row never filed. */
-export function effectiveState(row: RequestRow): RequestState | null {
-  return row.state ?? stateFromSheetStatus(row.status);
-}
-
 export function workflowOf(row: RequestRow, approvedBy: readonly string[]): WorkflowRequest {
-  // A sheet row the team already decided in the sheet is not filed again; any other unfiled row
-  // may be filed (submitted) through the API.
-  const sheetState = row.state === null ? stateFromSheetStatus(row.status) : null;
+  // Only the workflow decides: a status typed into the sheet is not a state, so such a row may
+  // still be filed (submitted) through the API.
   return {
-    state: row.state ?? (sheetState !== null && FINAL_STATES.includes(sheetState) ? sheetState : null),
+    state: row.state,
     requesterEmail: row.requester_email,
     background: row.background,
     costTotal: costOf(row),

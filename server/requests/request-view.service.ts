@@ -9,7 +9,7 @@ import type { Db } from '../db/database.ts';
 import { ApiError } from '../http/api-error.ts';
 import { accountRequests, wonDealsOf } from './account-history.repository.ts';
 import { approversOfRound, eventsOf } from './request-event.repository.ts';
-import { costLinesOf, costOf, effectiveState, workflowOf } from './request-record.ts';
+import { costLinesOf, costOf, workflowOf } from './request-record.ts';
 import { findRequest, listRequests, type RequestFilter, type RequestRow } from './request.repository.ts';
 import { policyFor } from './request-settings.service.ts';
 import { findDeal, spreadsheetFacts } from './request-subject.repository.ts';
@@ -19,15 +19,13 @@ import { accountYear, eventJson, requestDetail, requestSummary, type AccountYear
 async function accountPicture(db: Db, spreadsheetId: string, account: string, today: string, policy: RequestPolicy, locale: Locale): Promise<AccountYearJson> {
   const window = lookBackWindow(today, policy.winWinMonths);
   // Drafts were never put to anyone: they are not the account's requests yet.
-  const requests = (await accountRequests(db, spreadsheetId, account, window.from, window.to)).filter((r) => effectiveState(r) !== 'draft');
+  const requests = (await accountRequests(db, spreadsheetId, account, window.from, window.to)).filter((r) => r.state !== 'draft');
   const won = await wonDealsOf(db, spreadsheetId, account);
   const winWin: WinWinBalance = winWinBalance(
     {
       now: today,
-      requests: requests.flatMap((r) => {
-        const state = effectiveState(r);
-        return r.requested_on === null || state === null ? [] : [{ filedOn: r.requested_on, cost: costOf(r) ?? 0, state }];
-      }),
+      // Only states the workflow reached count: a sheet row's typed status is unverified.
+      requests: requests.flatMap((r) => (r.requested_on === null || r.state === null ? [] : [{ filedOn: r.requested_on, cost: costOf(r) ?? 0, state: r.state }])),
       wonDeals: won.flatMap((d) => (d.wonOn === null ? [] : [{ wonOn: d.wonOn, amount: d.amount ?? 0, grossMargin: d.grossMargin }])),
     },
     policy,

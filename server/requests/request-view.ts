@@ -9,7 +9,7 @@ import { REQUEST_STATE_LABELS, type RequestAction, type RequestState } from '../
 import { awaitedRole } from '../../shared/requests/request-workflow.ts';
 import type { WonDeal } from './account-history.repository.ts';
 import type { RequestEventRow } from './request-event.repository.ts';
-import { costOf, effectiveState, storedCostInput } from './request-record.ts';
+import { costOf, storedCostInput } from './request-record.ts';
 import type { RequestRow } from './request.repository.ts';
 import type { RequestDeal } from './request-subject.repository.ts';
 
@@ -32,8 +32,10 @@ export interface RequestSummaryJson {
   readonly costTotal: number | null;
   /** The workflow state; null for a sheet row nobody filed through the API. */
   readonly state: RequestState | null;
-  /** The workflow's label, or the sheet's own status for a row never filed. */
+  /** The workflow state's label; null for a row never filed. */
   readonly stateLabel: string | null;
+  /** A row never filed: its sheet status as typed, unverified (never counted as a decision). */
+  readonly sheetStatus: string | null;
   readonly route: readonly Role[] | null;
   readonly step: number | null;
   readonly awaitingRole: Role | null;
@@ -60,7 +62,8 @@ export function requestSummary(row: RequestRow, policy: RequestPolicy, locale: L
     requesterEmail: row.requester_email,
     costTotal: costOf(row),
     state: row.state,
-    stateLabel: row.state === null ? row.status : REQUEST_STATE_LABELS[row.state][locale],
+    stateLabel: row.state === null ? null : REQUEST_STATE_LABELS[row.state][locale],
+    sheetStatus: row.state === null ? row.status : null,
     route: row.route,
     step: row.step,
     awaitingRole: awaitedRole(row),
@@ -154,6 +157,7 @@ export interface AccountYearJson {
     readonly costTotal: number | null;
     readonly state: RequestState | null;
     readonly stateLabel: string | null;
+    readonly sheetStatus: string | null;
     readonly decidedAt: string | null;
     readonly decidedBy: string | null;
     readonly decisionComment: string | null;
@@ -176,7 +180,6 @@ export function accountYear(
     to: winWin.to,
     requests: requests.map((r) => {
       const s = requestSummary(r, policy, locale);
-      const state = effectiveState(r);
       return {
         id: s.id,
         requestedOn: s.requestedOn,
@@ -184,8 +187,9 @@ export function accountYear(
         typeLabel: s.typeLabel,
         dealTitle: s.dealTitle,
         costTotal: s.costTotal,
-        state,
-        stateLabel: state === null ? r.status : REQUEST_STATE_LABELS[state][locale],
+        state: s.state,
+        stateLabel: s.stateLabel,
+        sheetStatus: s.sheetStatus,
         decidedAt: s.decidedAt,
         decidedBy: s.decidedBy,
         decisionComment: s.decisionComment,

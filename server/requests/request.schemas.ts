@@ -55,7 +55,7 @@ export const ActionBody = z
   .object({
     action: z.enum(REQUEST_ACTIONS),
     comment: z.string().max(2000).nullable().optional().meta({ description: 'Required to reject or return' }),
-    expectedVersion: z.number().int().min(0).optional().meta({ description: 'The version you read: a request changed since is a 409' }),
+    expectedVersion: z.number().int().min(0).optional().meta({ description: 'The version you read: required to approve, reject or return (400 without it); a request changed since is a 409' }),
     changes: RequestChanges.optional(),
   })
   .strict();
@@ -96,6 +96,7 @@ export const RequestSummarySchema = z
     costTotal: z.number().int().nullable(),
     state: State.meta({ description: 'Null for a row of the requests tab nobody filed through the API' }),
     stateLabel: z.string().nullable(),
+    sheetStatus: z.string().nullable().meta({ description: 'For a row nobody filed: the status typed into the sheet, unverified and never counted as a decision' }),
     route: z.array(RoleSchema).nullable(),
     step: z.number().int().nullable(),
     awaitingRole: RoleSchema.nullable(),
@@ -174,6 +175,7 @@ export const RequestDetailSchema = z
             costTotal: z.number().nullable(),
             state: State,
             stateLabel: z.string().nullable(),
+            sheetStatus: z.string().nullable(),
             decidedAt: Timestamp,
             decidedBy: z.string().nullable(),
             decisionComment: z.string().nullable(),

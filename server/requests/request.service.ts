@@ -47,6 +47,10 @@ const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 403 | 409>> = {
 
 const ERROR_CODE = { 400: 'invalid_request', 403: 'forbidden', 409: 'conflict' } as const;
 
+// A decision is about the request the decider read: without its version, a racing approval of
+// the step before would hand them the next step they never saw.
+const DECISIONS: ReadonlySet<RequestAction> = new Set(['approve', 'reject', 'return']);
+
 function contentColumns(c: CheckedContent, policy: RequestPolicy, sheetLocale: Locale): ContentColumns {
   return {
     type: c.type,
@@ -244,6 +248,9 @@ export async function actOnRequest(
     throw new ApiError(400, 'invalid_request', `body.changes: only a revision, a submission or a resubmission changes the request, not ${input.action}`);
   }
   if (input.action === 'revise' && changes === null) throw new ApiError(400, 'invalid_request', 'body.changes: say what to revise');
+  if (DECISIONS.has(input.action) && input.expectedVersion === null) {
+    throw new ApiError(400, 'invalid_request', `body.expectedVersion: required to ${input.action}: the version of the request you read`);
+  }
   await db.transaction().execute(async (trx) => {
     const row = await lockRequest(trx, spreadsheetId, requestId);
     if (row === null) throw new ApiError(404, 'not_found', 'no such request on this spreadsheet');
@@ -255,6 +262,8 @@ export async function actOnRequest(
     let workflow = workflowOf(row, await approversOfRound(trx, spreadsheetId, requestId));
     if (changes !== null) {
       if (row.origin === 'sheet') throw new ApiError(409, 'conflict', 'this request lives in the requests tab: edit its row there');
+      // Once appended, the sheet's row is the request's text: a change here would never reach it.
+      if (!row.pending_append) throw new ApiError(409, 'conflict', 'this request is on the requests tab now: edit its row there');
       const merged = checkContent(
         {
           type: changes.type ?? (row.type as RequestContentInput['type']),

@@ -36,6 +36,8 @@ export interface StoredDeal {
   readonly cellIssueCount: number;
   readonly statusAsOf: IsoDate | null;
   readonly statusHash: string | null;
+  /** The flag codes the last sync (or visit) stored: what the next sync compares against. */
+  readonly flagCodes: readonly string[];
 }
 
 const asBall = (value: string | null): Ball | null => (value === 'us' || value === 'customer' ? value : null);
@@ -81,6 +83,7 @@ export async function storedDeal(db: Db, spreadsheetId: string, dealId: string, 
     cellIssueCount: r.cell_issue_count,
     statusAsOf: r.status_as_of,
     statusHash: r.status_hash,
+    flagCodes: r.flag_codes === null || r.flag_codes === '' ? [] : r.flag_codes.split(','),
   };
 }
 

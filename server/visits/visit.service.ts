@@ -161,7 +161,9 @@ export async function logVisit(db: Db, input: LogVisitInput): Promise<LoggedVisi
         const writes = dealCellWrites(change, stored, sheetRow, dealsLayout.serviceColumns);
         if (writes.length > 0) dealTab = tabPlan(dealsLayout, { writes, appends: [] });
       }
-      const before = codes(change.before.flags);
+      // Against the codes stored, not the status recomputed before the visit: the visit overwrites
+      // them, so a flag that appeared since the last sync is news here or never.
+      const before: readonly string[] = stored.flagCodes;
       const after = codes(change.after.flags);
       dealResult = {
         id: stored.id,
@@ -174,7 +176,7 @@ export async function logVisit(db: Db, input: LogVisitInput): Promise<LoggedVisi
         ballDays: change.after.ballDays,
         flags: flagViews(change.after.flags, locale),
         raised: after.filter((c) => !before.includes(c)),
-        cleared: before.filter((c) => !after.includes(c)),
+        cleared: codes(change.before.flags).filter((c) => !after.includes(c)),
       };
     }
 

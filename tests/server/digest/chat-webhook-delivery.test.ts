@@ -54,6 +54,19 @@ describe('isAllowedWebhookUrl', () => {
   ])('%s → %s', (url, expected) => {
     expect(isAllowedWebhookUrl(url, allowed)).toBe(expected);
   });
+
+  it.each([
+    ['https://chat.googleapis.com/v1/spaces/AAAA/messages', true],
+    ['https://chat.googleapis.com.evil.net/v1/spaces/AAAA/messages', false],
+    ['https://chat.googleapis.com:8443/v1/spaces/AAAA/messages', false],
+    ['http://chat.googleapis.com/v1/spaces/AAAA/messages', false],
+  ])('%s → %s when the prefix has no path', (url, expected) => {
+    expect(isAllowedWebhookUrl(url, ['https://chat.googleapis.com'])).toBe(expected);
+  });
+
+  it('refuses everything when the only prefix is plain http elsewhere', () => {
+    expect(isAllowedWebhookUrl('http://chat.example.com/hook', ['http://chat.example.com/'])).toBe(false);
+  });
 });
 
 describe('redactWebhookUrl', () => {

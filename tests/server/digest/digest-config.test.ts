@@ -37,6 +37,7 @@ describe('digestConfigFromEnv', () => {
     [{ DIGEST_HOUR: '24' }, /DIGEST_HOUR/],
     [{ DIGEST_ENABLED: 'yes' }, /DIGEST_ENABLED/],
     [{ DIGEST_CHAT_WEBHOOK_PREFIXES: 'not a url' }, /not a URL/],
+    [{ DIGEST_CHAT_WEBHOOK_PREFIXES: 'http://chat.example.com/hooks/' }, /not https/],
   ])('refuses %j', (env, message) => {
     expect(() => digestConfigFromEnv(env)).toThrow(message);
   });

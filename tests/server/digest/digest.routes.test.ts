@@ -39,6 +39,8 @@ describeIfPostgres('digest settings over HTTP', () => {
 
   it.each([
     ['a plain-http webhook elsewhere', { chatWebhookUrl: 'http://chat.example.com/hook' }],
+    ['a webhook on a look-alike host', { chatWebhookUrl: 'https://chat.googleapis.com.evil.net/v1/spaces/AAAA/messages' }],
+    ['a webhook outside the allowed path', { chatWebhookUrl: 'https://chat.googleapis.com/upload/elsewhere' }],
     ['a field it does not know', { emails: true }],
     ['a language it does not speak', { locale: 'fr' }],
   ])('refuses %s', async (_name, body) => {

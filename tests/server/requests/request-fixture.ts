@@ -87,7 +87,7 @@ export function lumpSum(yen: number) {
 }
 
 export interface RequestJson {
-  request: { id: string; state: string | null; version: number; route: Role[] | null; step: number | null; awaitingRole: Role | null; costTotal: number | null; requesterEmail: string | null; decidedBy: string | null; decisionComment: string | null; account: string | null; dealId: string | null; dealTitle: string | null; typeLabel: string | null; stateLabel: string | null; background: string | null };
+  request: { id: string; state: string | null; version: number; route: Role[] | null; step: number | null; awaitingRole: Role | null; costTotal: number | null; requesterEmail: string | null; decidedBy: string | null; decisionComment: string | null; account: string | null; dealId: string | null; dealTitle: string | null; typeLabel: string | null; stateLabel: string | null; sheetStatus: string | null; background: string | null };
   cost: { total: number | null; lines: { kind: string; label: string; detail: string; amount: number }[] };
   route: { role: Role; status: string; by: string | null; comment: string | null }[];
   deal: { id: string; title: string | null; stage: string | null; amount: number | null; grossMargin: number | null } | null;
@@ -95,7 +95,7 @@ export interface RequestJson {
     name: string;
     from: string;
     to: string;
-    requests: { id: string; costTotal: number | null; state: string | null; decidedBy: string | null }[];
+    requests: { id: string; costTotal: number | null; state: string | null; sheetStatus: string | null; decidedBy: string | null }[];
     wonDeals: { title: string | null; wonOn: string | null; amount: number | null }[];
     winWin: { specialCost: number; pendingCost: number; wonRevenue: number; ratio: number | null; projectedRatio: number | null; overShare: boolean; overShareIfApproved: boolean; requestCount: number; approvedCount: number; pendingCount: number; wonDealCount: number; wonGrossMargin: number | null; from: string; to: string };
   } | null;
@@ -107,13 +107,25 @@ export interface ErrorJson {
   error: { code: string; message: string };
 }
 
+const DECISIONS = ['approve', 'reject', 'return'];
+
 /** Calls for one spreadsheet's requests. */
 export function requestsApi(h: ServiceHarness, spreadsheetId: string) {
   const base = `/v1/spreadsheets/${spreadsheetId}`;
+  // A decision names the version decided, as the sidebar sends the one it shows: read it first
+  // unless the test gives one (a request that is not there gets 0, for its 404).
+  const withVersion = async (as: string, id: string, body: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    if (!DECISIONS.includes(String(body.action)) || 'expectedVersion' in body) return body;
+    const res = await h.call('GET', `${base}/requests/${id}`, { as });
+    const version = res.status === 200 ? ((await res.json()) as RequestJson).request.version : 0;
+    return { ...body, expectedVersion: version };
+  };
   return {
     file: (as: string, body: Record<string, unknown>) => h.call('POST', `${base}/requests`, { as, body }),
     get: (as: string, id: string, headers?: Record<string, string>) => h.call('GET', `${base}/requests/${id}`, { as, ...(headers === undefined ? {} : { headers }) }),
-    act: (as: string, id: string, body: Record<string, unknown>) => h.call('POST', `${base}/requests/${id}/actions`, { as, body }),
+    act: async (as: string, id: string, body: Record<string, unknown>) => h.call('POST', `${base}/requests/${id}/actions`, { as, body: await withVersion(as, id, body) }),
+    /** Acts with exactly this body: no version filled in. */
+    actAsIs: (as: string, id: string, body: Record<string, unknown>) => h.call('POST', `${base}/requests/${id}/actions`, { as, body }),
     events: (as: string, id: string) => h.call('GET', `${base}/requests/${id}/events`, { as }),
     list: (as: string, query = '') => h.call('GET', `${base}/requests${query}`, { as }),
     /** Files a request and answers its JSON, failing the test on anything but 201. */
@@ -125,7 +137,7 @@ export function requestsApi(h: ServiceHarness, spreadsheetId: string) {
     },
     /** Acts and answers the request after it, failing the test on anything but 200. */
     async acted(as: string, id: string, body: Record<string, unknown>): Promise<RequestJson> {
-      const res = await h.call('POST', `${base}/requests/${id}/actions`, { as, body });
+      const res = await h.call('POST', `${base}/requests/${id}/actions`, { as, body: await withVersion(as, id, body) });
       const json = (await res.json()) as RequestJson | ErrorJson;
       if (res.status !== 200) throw new Error(`${String(body.action)} by ${as} answered ${res.status}: ${JSON.stringify(json)}`);
       return json as RequestJson;

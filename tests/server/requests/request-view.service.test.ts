@@ -14,7 +14,7 @@ const SHEET = '1RequestViewSheetxxxxxxxxxxxxxxxxxxxxxxxxxx';
 // 09:00 in Tokyo on the given day.
 const at = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
-/** The requests tab: one request decided on the sheet before the team used the API. */
+/** The requests tab: rows typed in before the team used the API, one with a status typed by hand. */
 function requestsGrid(): MutableGrid {
   return {
     name: '特別対応申請',
@@ -23,6 +23,8 @@ function requestsGrid(): MutableGrid {
       [serialFromIsoDate('2026-02-01'), '値引き', SAMPLE, '保守契約A', '佐藤', '競合が値引きを提示しており、更新時に同等の条件を求められた', '保守料5%値引き', null, 50_000, '承認済'],
       // Typed into the sheet, never decided: filed through the API later. Before the window.
       [serialFromIsoDate('2024-06-01'), '特別対応', TOHO, '物流基盤', '田中', '繁忙期の出荷に合わせて土曜日の立会いを求められている', '土曜立会い', null, 30_000, null],
+      // Filed through the API later, returned, and re-estimated in the sheet. Before the window.
+      [serialFromIsoDate('2024-07-01'), '特別対応', TOHO, '物流基盤', '山本', '倉庫移転に伴い夜間の切替作業と立会いを求められている', '夜間切替作業', null, 50_000, null],
     ],
   };
 }
@@ -95,28 +97,30 @@ describeIfPostgres('requestView', () => {
     expect(account).not.toBeNull();
     if (account === null) return;
     expect(account).toMatchObject({ name: SAMPLE, from: '2025-11-21', to: '2026-11-20' });
-    // Approved in the window: the sheet's ¥50,000 (承認済) and r1's ¥120,000.
+    // Approved in the window: r1's ¥120,000 only. The sheet's ¥50,000 row says 承認済 by hand and
+    // nobody decided it through the workflow: listed, never counted (so 3 requests, not 4).
     // Pending: this request's ¥200,000. Won in the window: ¥4,000,000 (2026-03-10) + ¥2,000,000 (2025-12-01);
     // ¥9,000,000 won 2025-11-15 is before it, and Toho's win is another account's.
+    // Ratio 120,000 / 6,000,000 = 2% (under 5%); if approved 320,000 / 6,000,000 ≈ 5.3% (over 5%).
     expect(account.winWin).toMatchObject({
-      specialCost: 170_000,
+      specialCost: 120_000,
       pendingCost: 200_000,
       wonRevenue: 6_000_000,
       wonGrossMargin: 1_500_000,
-      requestCount: 4,
-      approvedCount: 2,
+      requestCount: 3,
+      approvedCount: 1,
       pendingCount: 1,
       wonDealCount: 2,
       overShare: false,
       overShareIfApproved: true,
     });
-    expect(account.winWin.ratio).toBeCloseTo(170_000 / 6_000_000, 12);
-    expect(account.winWin.projectedRatio).toBeCloseTo(370_000 / 6_000_000, 12);
-    expect(account.requests.map((r) => [r.costTotal, r.state])).toEqual([
-      [200_000, 'submitted'],
-      [80_000, 'rejected'],
-      [120_000, 'approved'],
-      [50_000, 'approved'],
+    expect(account.winWin.ratio).toBeCloseTo(120_000 / 6_000_000, 12);
+    expect(account.winWin.projectedRatio).toBeCloseTo(320_000 / 6_000_000, 12);
+    expect(account.requests.map((r) => [r.costTotal, r.state, r.sheetStatus])).toEqual([
+      [200_000, 'submitted', null],
+      [80_000, 'rejected', null],
+      [120_000, 'approved', null],
+      [50_000, null, '承認済'],
     ]);
     expect(account.requests[1]).toMatchObject({ decidedBy: APPROVER });
     expect(account.wonDeals.map((d) => [d.title, d.wonOn, d.amount])).toEqual([
@@ -130,9 +134,9 @@ describeIfPostgres('requestView', () => {
     const reasons = viewed.flags.map((f) => f.reason).join('\n');
     expect(reasons).toContain('¥200,000');
     expect(reasons).toContain('¥600,000');
-    expect(reasons).toContain('¥370,000');
+    expect(reasons).toContain('¥320,000');
     expect(reasons).toContain('¥6,000,000');
-    expect(reasons).toContain('6.2%');
+    expect(reasons).toContain('5.3%');
   });
 
   it('renders labels, lines and flags in English when asked', async () => {
@@ -142,15 +146,14 @@ describeIfPostgres('requestView', () => {
     expect(en.flags.every((f) => /^[\x20-\x7E¥→’]*$/.test(f.reason))).toBe(true);
   });
 
-  it('shows a sheet row decided in the sheet as the sheet has it', async () => {
+  it('shows a status typed into the sheet as unverified, not as a decision, when nobody filed the row', async () => {
     const row = await h.service.db.selectFrom('requests').select('id').where('spreadsheet_id', '=', SHEET).where('requester', '=', '佐藤').executeTakeFirstOrThrow();
     const sheetRow = (await (await api.get(REP, row.id)).json()) as RequestJson;
-    expect(sheetRow.request).toMatchObject({ state: null, stateLabel: '承認済', costTotal: 50_000, account: SAMPLE, dealTitle: '保守契約A' });
+    expect(sheetRow.request).toMatchObject({ state: null, stateLabel: null, sheetStatus: '承認済', costTotal: 50_000, account: SAMPLE, dealTitle: '保守契約A' });
     // Its background has 29 characters: above the default 20, so no background flag.
     expect(sheetRow.flags.map((f) => f.code)).not.toContain('background_thin');
-    // Decided in the sheet already: it is not filed and decided again through the API.
-    expect(sheetRow.allowedActions).toEqual([]);
-    expect((await api.act(REP, row.id, { action: 'submit' })).status).toBe(409);
+    // Only the workflow decides: the row may still be filed and decided through the API.
+    expect(sheetRow.allowedActions).toEqual(['submit']);
   });
 
   it('files a sheet row nobody decided, its submitter becoming the requester and its cost frozen', async () => {
@@ -169,6 +172,22 @@ describeIfPostgres('requestView', () => {
     expect(later.request).toMatchObject({ costTotal: 30_000, route: ['approver'] });
     expect((await api.act(REP, row.id, { action: 'approve' })).status).toBe(403);
     expect((await api.acted(APPROVER, row.id, { action: 'approve' })).request.state).toBe('approved');
+  });
+
+  it('prices a returned sheet row at the sheet\'s current estimate and reroutes it when resubmitted', async () => {
+    const row = await h.service.db.selectFrom('requests').select('id').where('spreadsheet_id', '=', SHEET).where('requester', '=', '山本').executeTakeFirstOrThrow();
+    const filed = await api.acted(REP, row.id, { action: 'submit' });
+    expect(filed.request).toMatchObject({ costTotal: 50_000, route: ['approver'] });
+    await api.acted(APPROVER, row.id, { action: 'return', comment: '作業範囲を見直してください' });
+    // The rep raises the estimate in the sheet (as the next sync writes it).
+    await h.service.db.updateTable('requests').set({ estimated_cost: 5_000_000 }).where('id', '=', row.id).execute();
+    const returned = (await (await api.get(REP, row.id)).json()) as RequestJson;
+    expect(returned.request).toMatchObject({ state: 'returned', costTotal: 5_000_000 });
+    const resubmitted = await api.acted(REP, row.id, { action: 'resubmit' });
+    expect(resubmitted.request).toMatchObject({ state: 'submitted', costTotal: 5_000_000, route: ['approver', 'manager', 'director'] });
+    // Submitted: frozen again, whatever the sheet says next.
+    await h.service.db.updateTable('requests').set({ estimated_cost: 1 }).where('id', '=', row.id).execute();
+    expect(((await (await api.get(APPROVER, row.id)).json()) as RequestJson).request).toMatchObject({ costTotal: 5_000_000, route: ['approver', 'manager', 'director'] });
   });
 
   it('keeps the account of another request apart', async () => {

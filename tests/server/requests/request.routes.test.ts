@@ -203,6 +203,21 @@ describeIfPostgres('request routes', () => {
       expect((await api.act(REP, filed.request.id, { action: 'submit' })).status).toBe(409);
     });
 
+    it('refuses changes through the API (409) when the request\'s row is on the sheet already', async () => {
+      const filed = await api.filed(REP, { cost: lumpSum(90_000) });
+      // What the sync does once it has appended the row to the requests tab.
+      await h.service.db.updateTable('requests').set({ pending_append: false }).where('id', '=', filed.request.id).execute();
+      for (const action of ['revise', 'submit']) {
+        const res = await api.act(REP, filed.request.id, { action, changes: { description: '50%値引き', cost: lumpSum(2_000_000) } });
+        expect(res.status, action).toBe(409);
+        expect((await errorOf(res)).message).toMatch(/edit its row there/);
+      }
+      const view = (await (await api.get(REP, filed.request.id)).json()) as RequestJson;
+      expect(view.request).toMatchObject({ version: 0, costTotal: 90_000 });
+      // Submitting it as the sheet shows it still works.
+      expect((await api.acted(REP, filed.request.id, { action: 'submit' })).request.state).toBe('submitted');
+    });
+
     it('refuses a revision that thins the background, and changes outside a revision', async () => {
       const filed = await api.filed(REP, { cost: lumpSum(10_000) });
       const thin = await api.act(REP, filed.request.id, { action: 'revise', changes: { background: '要望' } });
@@ -296,18 +311,45 @@ describeIfPostgres('request routes', () => {
       expect(events.events.filter((e) => e.action === 'approve')).toHaveLength(1);
     });
 
-    it('lets exactly one of an approval and a rejection win, even without versions', async () => {
+    it('lets exactly one of an approval, a rejection and a recall win when all read one version', async () => {
       for (let i = 0; i < 5; i++) {
         const filed = await api.filed(REP, { cost: lumpSum(10_000), submit: true });
+        const version = filed.request.version;
         const answers = await Promise.all([
-          api.act(APPROVER, filed.request.id, { action: 'approve' }),
-          api.act(APPROVER_2, filed.request.id, { action: 'reject', comment: '不要' }),
+          api.act(APPROVER, filed.request.id, { action: 'approve', expectedVersion: version }),
+          api.act(APPROVER_2, filed.request.id, { action: 'reject', comment: '不要', expectedVersion: version }),
           api.act(REP, filed.request.id, { action: 'recall' }),
         ]);
         expect(answers.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
         expect(answers.map((r) => r.status).filter((s) => s === 409)).toHaveLength(2);
         const row = await h.service.db.selectFrom('requests').select(['state', 'version']).where('id', '=', filed.request.id).executeTakeFirstOrThrow();
         expect(row.version).toBe(2);
+      }
+    });
+
+    it.each(['approve', 'reject', 'return'])('refuses to %s without the version read (400 naming it) when none is given', async (action) => {
+      const filed = await api.filed(REP, { cost: lumpSum(10_000), submit: true });
+      const res = await api.actAsIs(APPROVER, filed.request.id, { action, comment: '理由' });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).message).toMatch(/expectedVersion/);
+    });
+
+    it('never hands the next step to an approver racing on the step before when both read one version', async () => {
+      // APPROVER_2 holds both steps of a ¥150,000 route: had the version been optional, losing the
+      // race on the first step would approve the manager step unseen.
+      await h.call('PUT', `/v1/spreadsheets/${SHEET}/members/${APPROVER_2}/roles/manager`, { as: ADMIN });
+      try {
+        for (let i = 0; i < 3; i++) {
+          const filed = await api.filed(REP, { cost: lumpSum(150_000), submit: true });
+          expect(filed.request.route).toEqual(['approver', 'manager']);
+          const body = { action: 'approve', expectedVersion: filed.request.version };
+          const answers = await Promise.all([api.act(APPROVER, filed.request.id, body), api.act(APPROVER_2, filed.request.id, body)]);
+          expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+          const row = await h.service.db.selectFrom('requests').select(['state', 'step']).where('id', '=', filed.request.id).executeTakeFirstOrThrow();
+          expect(row).toEqual({ state: 'submitted', step: 1 });
+        }
+      } finally {
+        await h.call('DELETE', `/v1/spreadsheets/${SHEET}/members/${APPROVER_2}/roles/manager`, { as: ADMIN });
       }
     });
 
