@@ -80,9 +80,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     for each row execute function request_events_refuse_change()`.execute(db);
   await sql`create trigger request_events_no_truncate before truncate on request_events
     for each statement execute function request_events_refuse_change()`.execute(db);
+
+  // A decided request keeps what was decided: its state, route, cost, decider and requester can
+  // no longer change, and it cannot be deleted (leaving the sheet makes it a tombstone, an update
+  // of removed_at only).
+  await sql`
+    create function requests_keep_decision() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'DELETE' then
+        raise exception 'request % is decided: it cannot be deleted', old.id using errcode = 'integrity_constraint_violation';
+      end if;
+      if (new.state, new.route, new.step, new.cost_total, new.cost_input, new.decided_at, new.decided_by, new.decision_comment, new.requester_email, new.version)
+         is distinct from
+         (old.state, old.route, old.step, old.cost_total, old.cost_input, old.decided_at, old.decided_by, old.decision_comment, old.requester_email, old.version) then
+        raise exception 'request % is decided: its decision cannot change', old.id using errcode = 'integrity_constraint_violation';
+      end if;
+      return new;
+    end
+    $$`.execute(db);
+  await sql`create trigger requests_decided_no_change before update or delete on requests
+    for each row when (old.state in ('approved', 'rejected')) execute function requests_keep_decision()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger requests_decided_no_change on requests`.execute(db);
+  await sql`drop function requests_keep_decision()`.execute(db);
   // Dropping the table drops its triggers; nothing here deletes a single event.
   await db.schema.dropTable('request_events').execute();
   await sql`drop function request_events_refuse_change()`.execute(db);

@@ -96,6 +96,24 @@ for (const backend of BACKENDS) {
       expect(await eventsOf(database.db, SID, 'r1')).toEqual(before);
     });
 
+    it('keeps a decided request\'s decision: no UPDATE of it, no DELETE, while a tombstone and the text stay possible', async () => {
+      await fileRequest('r3');
+      await sql`update requests set state = 'approved', decided_by = 'a@example.co.jp', decided_at = ${AT}, route = '["approver"]'::jsonb, step = 1 where spreadsheet_id = ${SID} and id = 'r3'`.execute(database.db);
+      for (const statement of [
+        sql`update requests set state = 'rejected' where spreadsheet_id = ${SID} and id = 'r3'`,
+        sql`update requests set decided_by = 'mallory@example.co.jp' where spreadsheet_id = ${SID} and id = 'r3'`,
+        sql`update requests set cost_total = 1 where spreadsheet_id = ${SID} and id = 'r3'`,
+        sql`update requests set requester_email = 'mallory@example.co.jp' where spreadsheet_id = ${SID} and id = 'r3'`,
+      ]) {
+        await expect(statement.execute(database.db)).rejects.toThrow(/request r3 is decided: its decision cannot change/);
+      }
+      await expect(sql`delete from requests where spreadsheet_id = ${SID} and id = 'r3'`.execute(database.db)).rejects.toThrow(/request r3 is decided: it cannot be deleted/);
+      await sql`update requests set removed_at = ${AT} where spreadsheet_id = ${SID} and id = 'r3'`.execute(database.db);
+      const row = await database.db.selectFrom('requests').select(['state', 'decided_by', 'removed_at']).where('spreadsheet_id', '=', SID).where('id', '=', 'r3').executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ state: 'approved', decided_by: 'a@example.co.jp' });
+      expect(row.removed_at).not.toBeNull();
+    });
+
     it('accepts the director role and still refuses an unknown one', async () => {
       await database.db.insertInto('spreadsheet_members').values({ spreadsheet_id: SID, email: 'd@example.co.jp', role: 'director' }).execute();
       await expect(sql`insert into spreadsheet_members (spreadsheet_id, email, role) values (${SID}, 'x@example.co.jp', 'emperor')`.execute(database.db)).rejects.toThrow(/spreadsheet_members_role_check/);
