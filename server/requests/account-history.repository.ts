@@ -4,13 +4,16 @@ import type { Db } from '../db/database.ts';
 import { accountKeySql } from './account-key.ts';
 import type { RequestRow } from './request.repository.ts';
 
-/** The account's requests (not removed from the sheet) filed between two dates, inclusive, newest first. */
+/**
+ * The account's requests filed between two dates, inclusive, newest first: those still on the
+ * sheet, and decided ones even after their row left it (what was approved was spent).
+ */
 export async function accountRequests(db: Db, spreadsheetId: string, account: string, from: IsoDate, to: IsoDate): Promise<RequestRow[]> {
   return db
     .selectFrom('requests')
     .selectAll()
     .where('spreadsheet_id', '=', spreadsheetId)
-    .where('removed_at', 'is', null)
+    .where((eb) => eb.or([eb('removed_at', 'is', null), eb('state', 'in', ['approved', 'rejected'])]))
     .where('requested_on', '>=', from)
     .where('requested_on', '<=', to)
     .where(accountKeySql(sql.ref('account')), '=', accountKeySql(account))

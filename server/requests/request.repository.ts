@@ -216,3 +216,17 @@ export async function listRequests(db: Db, spreadsheetId: string, filter: Reques
   }
   return q.orderBy('r.first_seen_at', 'desc').orderBy('r.id', 'desc').limit(page.limit + 1).execute();
 }
+
+/**
+ * Requests whose content is fixed: submitted (being judged) or decided. A sheet edit of their
+ * background, cost or deal after that point is not taken in: what was judged is what Postgres keeps.
+ */
+export async function frozenRequestIds(db: Db, spreadsheetId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('spreadsheet_id', '=', spreadsheetId)
+    .where('state', 'in', ['submitted', 'approved', 'rejected'])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -10,6 +10,7 @@ import { buildTabPlan, type RowServiceValues } from '../../shared/write-plan/bui
 import { tabSetup } from '../../shared/write-plan/tab-setup.ts';
 import type { AppendedRow, PlanValue, TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { StatusKey } from './deal-status-record.ts';
+import type { RequestOutcome } from './request-statuses.ts';
 
 /** One deal row after the sync: what the plan writes back beside it. */
 export interface DealOutcome {
@@ -30,6 +31,11 @@ interface IdOnlyTab<K extends TabKind> {
   readonly appends?: readonly AppendedRow[];
 }
 
+/** The requests tab: besides ids, what each row shows from Postgres, and the statuses set back. */
+interface RequestsTab extends IdOnlyTab<'requests'> {
+  readonly outcomes?: readonly RequestOutcome[];
+}
+
 export interface PlanInput {
   readonly spreadsheetId: string;
   readonly settings: SyncSettings;
@@ -38,7 +44,7 @@ export interface PlanInput {
   /** Outcomes of the deal rows whose status was computed; skipped rows need no cells written. */
   readonly deals: { tab: ResolvedTab<'deals'>; read: ReadTabResult<'deals'>; outcomes: readonly DealOutcome[] };
   readonly visits: IdOnlyTab<'visits'> | null;
-  readonly requests: IdOnlyTab<'requests'> | null;
+  readonly requests: RequestsTab | null;
 }
 
 function dealValues(o: DealOutcome): RowServiceValues {
@@ -51,6 +57,24 @@ function idTabPlan<K extends TabKind>(input: PlanInput, t: IdOnlyTab<K>): TabPla
     grid: input.grids.of(t.tab.sheet),
     locale: input.locale,
     rows: t.ids.map(({ sheetRow, id }) => ({ sheetRow, values: { id } })),
+    blankRows: t.read.blankRowsWithServiceValues,
+    appends: t.appends ?? [],
+    setup: (columns, created) => tabSetup(t.tab, input.settings, input.locale, columns, created),
+  });
+}
+
+function requestsTabPlan(input: PlanInput, t: RequestsTab): TabPlan {
+  const outcomes = t.outcomes ?? [];
+  const byRow = new Map(outcomes.flatMap((o) => (o.fact.sheetRow === null ? [] : [[o.fact.sheetRow, o] as const])));
+  // A row the sheet lacks is appended with its service cells filled, so it shows its status at once.
+  const appendValues = new Map(outcomes.flatMap((o) => (o.fact.sheetRow === null ? [[o.fact.id, o.values] as const] : [])));
+  return buildTabPlan({
+    tab: t.tab,
+    grid: input.grids.of(t.tab.sheet),
+    locale: input.locale,
+    rows: t.ids.map(({ sheetRow, id }) => ({ sheetRow, values: { id, ...byRow.get(sheetRow)?.values } })),
+    appendValues,
+    teamWrites: outcomes.flatMap((o) => (o.teamWrite === null ? [] : [o.teamWrite])),
     blankRows: t.read.blankRowsWithServiceValues,
     appends: t.appends ?? [],
     setup: (columns, created) => tabSetup(t.tab, input.settings, input.locale, columns, created),
@@ -77,6 +101,6 @@ export function buildPlan(input: PlanInput): WritePlan {
     }),
   ];
   if (input.visits !== null) tabs.push(idTabPlan(input, input.visits));
-  if (input.requests !== null) tabs.push(idTabPlan(input, input.requests));
+  if (input.requests !== null) tabs.push(requestsTabPlan(input, input.requests));
   return { spreadsheetId: input.spreadsheetId, tabs };
 }

@@ -44,11 +44,13 @@ export function persistedStatus(
   values: Record<StatusKey, PlanValue>,
   settings: SyncSettings,
   now: IsoDate,
+  /** What else the status was computed from and the sheet does not show in full (a cost review's key). */
+  hashExtra: readonly PlanValue[] = [],
 ): PersistedStatus {
   const threshold = stageDefinition(settings, deal.stage)?.staleAfterDays ?? null;
   return {
     asOf: now,
-    hash: shownValuesHash(STATUS_KEYS.map((k) => values[k])),
+    hash: shownValuesHash([...STATUS_KEYS.map((k) => values[k]), ...hashExtra]),
     flagCodes: status.flags.length === 0 ? null : status.flags.map((f) => f.code).join(','),
     daysInStage: status.daysInStage,
     ballDays: status.ballDays,

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
 import { computeDealStatus } from '../../shared/flags/deal-status.ts';
-import type { VisitFact } from '../../shared/flags/flag.ts';
+import { FLAG_CODES, type DealStatus, type VisitFact } from '../../shared/flags/flag.ts';
 import { firstMemory, nextMemory, type MemoryStep } from '../../shared/history/deal-memory.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
@@ -11,6 +11,20 @@ import type { DealOutcome } from './build-plan.ts';
 import { shownValuesHash } from '../../shared/rows/content-hash.ts';
 import { dealServiceValues, persistedStatus, STATUS_KEYS, type PersistedStatus } from './deal-status-record.ts';
 import type { DiffedRow } from './diff-tab.ts';
+import { costReviewParams, type CostReview } from './request-statuses.ts';
+
+/** What a cost review adds to a deal's status hash; nothing without one, so other hashes stand. */
+function reviewKey(review: CostReview | undefined): string[] {
+  return review === undefined ? [] : [`cost_review:${review.count}:${review.total}`];
+}
+
+/** The deal's status with 要コスト確認 among its flags, in FLAG_CODES order. */
+function withCostReview(status: DealStatus, review: CostReview | undefined): DealStatus {
+  if (review === undefined) return status;
+  const flags = [...status.flags, { code: 'cost_review' as const, params: costReviewParams(review) }];
+  flags.sort((a, b) => FLAG_CODES.indexOf(a.code) - FLAG_CODES.indexOf(b.code));
+  return { ...status, flags };
+}
 
 /** One deal row after the status step. */
 export interface DealStep {
@@ -32,6 +46,8 @@ export interface DealStatusContext {
   readonly statusesReusable: boolean;
   /** Visits per deal id; asked for only when some deal needs its status computed. */
   readonly visits: () => Promise<ReadonlyMap<string, readonly VisitFact[]>>;
+  /** Deals with special requests whose cost needs a review (requestStatuses): they get 要コスト確認. */
+  readonly costReviews: ReadonlyMap<string, CostReview>;
   /** The stored memory of the given deals; asked for the rows being recomputed only. */
   readonly memories: (ids: readonly string[]) => Promise<ReadonlyMap<string, StoredDealMemory>>;
 }
@@ -43,9 +59,11 @@ export interface DealStatusContext {
  */
 export async function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: DealStatusContext): Promise<DealStep[]> {
   const columns = STATUS_KEYS.map((k) => ctx.tab.serviceColumns[k]);
-  const shownHash = (sheetRow: number): string => {
+  // A deal's cost review is part of its stored hash: when its requests' flags change, the sheet
+  // still shows the old cells, yet the hash no longer matches and the deal is recomputed.
+  const shownHash = (sheetRow: number, id: string): string => {
     const cells = ctx.grid.rows[sheetRow - 1] ?? [];
-    return shownValuesHash(columns.map((c) => (c === undefined ? null : cells[c - 1])));
+    return shownValuesHash([...columns.map((c) => (c === undefined ? null : cells[c - 1])), ...reviewKey(ctx.costReviews.get(id))]);
   };
   const reusable = rows.map((d) => {
     const state = ctx.states.get(d.id);
@@ -57,7 +75,7 @@ export async function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: Dea
       state !== undefined &&
       state.statusAsOf === ctx.now &&
       state.statusHash !== null &&
-      state.statusHash === shownHash(d.row.sheetRow)
+      state.statusHash === shownHash(d.row.sheetRow, d.id)
     );
   });
   const recomputed = rows.filter((d, i) => !reusable[i] && ctx.states.has(d.id)).map((d) => d.id);
@@ -69,17 +87,17 @@ export async function dealStatuses(rows: readonly DiffedRow<'deals'>[], ctx: Dea
     const deal = d.row.record;
     const memory: MemoryStep =
       stored === undefined ? firstMemory(deal, ctx.now) : d.change === 'unchanged' ? { memory: stored.memory, change: null } : nextMemory(stored, deal, ctx.now);
-    const status = computeDealStatus(
-      { deal, memory: memory.memory, visits: visits.get(d.id) ?? [], cellIssueCount: d.row.issues.length },
-      ctx.settings,
-      ctx.now,
+    const review = ctx.costReviews.get(d.id);
+    const status = withCostReview(
+      computeDealStatus({ deal, memory: memory.memory, visits: visits.get(d.id) ?? [], cellIssueCount: d.row.issues.length }, ctx.settings, ctx.now),
+      review,
     );
     const values = dealServiceValues(deal, memory.memory, status, ctx.locale);
     return {
       diffed: d,
       outcome: { sheetRow: d.row.sheetRow, id: d.id, deal, memory: memory.memory, status, values },
       memory,
-      status: persistedStatus(deal, status, values, ctx.settings, ctx.now),
+      status: persistedStatus(deal, status, values, ctx.settings, ctx.now, reviewKey(review)),
     };
   });
 }

@@ -16,7 +16,7 @@ import type { Db } from '../db/database.ts';
 import { inBulkTransaction } from '../db/bulk-writer.ts';
 import { clearPending, pendingIdsOf, rehashPending, tombstoneTracked } from '../db/tracked-rows.ts';
 import { insertStageHistory, loadDealMemories, loadDealStates, visitFactsOf, type StageHistoryEntry } from '../deals/deal.repository.ts';
-import { loadRequestStates } from '../requests/request.repository.ts';
+import { frozenRequestIds, loadRequestStates } from '../requests/request.repository.ts';
 import { lockSpreadsheet, saveMapping, saveSettings, upsertSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { insertSyncRun, markSyncRunFailed } from '../sync-runs/sync-run.repository.ts';
 import type { SyncTrigger } from '../sync-runs/sync-run.table.ts';
@@ -34,6 +34,7 @@ import type { SyncReport, TabCounts } from './sync-report.ts';
 import { flagSummary, flagSummaryOfSteps } from './flag-summary.ts';
 import type { LinkedIdentity } from './assign-row-ids.ts';
 import { Stopwatch } from './stopwatch.ts';
+import { appendTamperingFeed, requestSyncStatuses } from './request-sync.ts';
 import { pendingRequests, pendingVisits } from './pending-appends.ts';
 import { layoutOf } from './sheet-layout.ts';
 import { saveSheetLayouts } from './sheet-layout.repository.ts';
@@ -64,7 +65,8 @@ export interface SyncOptions {
 }
 
 // Raised whenever the flag rules change meaning, so stored statuses are recomputed after an upgrade.
-const FLAG_RULES_VERSION = 1;
+// 2: deals carry 要コスト確認 from their special requests.
+const FLAG_RULES_VERSION = 2;
 
 class DryRunRollback extends Error {
   readonly report: SyncReport;
@@ -202,6 +204,21 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         visitDiff !== null && (visitDiff.removedIds.length > 0 || visitRelinks.length > 0 || visitDiff.rows.some((v) => v.change !== 'unchanged'));
       watch.lap('diff');
 
+      // What each request row shows and which deals need a cost review: from Postgres as it stood
+      // before this sync, overlaid with what the sheet says now.
+      const requestSide = await requestSyncStatuses(trx, {
+        spreadsheetId: sid,
+        tab: requestsTab ?? null,
+        grid: requestsTab === undefined ? null : gridOf(requestsTab.sheet),
+        diff: requestDiff,
+        dealOf: linkDeal,
+        deals: dealDiff.rows.map((d) => ({ id: d.id, deal: d.row.record })),
+        locale,
+        timeZone: settings.timeZone,
+        now,
+      });
+      watch.lap('requests');
+
       const steps = await dealStatuses(dealDiff.rows, {
         tab: dealsTab,
         grid: gridOf(dealsTab.sheet),
@@ -209,6 +226,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         settings,
         locale,
         now,
+        costReviews: requestSide.costReviews,
         statusesReusable: options.fullRecompute !== true && stored.statusSettingsHash === settingsHash && !visitsChanged,
         // Unchanged visits are in Postgres already, linked; changed ones are linked from the sheet.
         visits: async () => (visitsChanged ? visitsByDeal(visitDiff, linkDeal, visitAppends?.facts) : visitFactsOf(trx, sid)),
@@ -231,12 +249,16 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         await rehashPending(trx, 'visits', sid, visitAppends?.hashes ?? []);
       }
       if (requestDiff !== null) {
-        await writeRequests(trx, writer, sid, requestDiff, (r) => linkDeal(r.account, r.dealTitle), at);
+        // A request being judged, or judged, keeps the content it was judged on.
+        const frozen = await frozenRequestIds(trx, sid);
+        const writable = frozen.size === 0 ? requestDiff : { ...requestDiff, rows: requestDiff.rows.filter((r) => !(r.change === 'updated' && frozen.has(r.id))) };
+        await writeRequests(trx, writer, sid, writable, (r) => linkDeal(r.account, r.dealTitle), at);
         await tombstoneTracked(trx, 'requests', sid, requestDiff.removedIds, at);
-        await relinkRows(trx, 'requests', sid, requestRelinks);
+        await relinkRows(trx, 'requests', sid, requestRelinks.filter((r) => !frozen.has(r.id)));
         await clearPending(trx, 'requests', sid, requestDiff.pendingShown);
         await rehashPending(trx, 'requests', sid, requestAppends?.hashes ?? []);
       }
+      await appendTamperingFeed(trx, sid, requestSide, at);
       await saveMapping(trx, sid, mappingSpecOf(mapping.tabs), settingsHash, at);
       watch.lap('write rows');
 
@@ -247,7 +269,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         grids: { of: gridOf },
         deals: { tab: dealsTab, read: dealsRead, outcomes: steps.flatMap((s) => (s.outcome === null ? [] : [s.outcome])) },
         visits: visitsTab && visitsRead && visitDiff ? { tab: visitsTab, read: visitsRead, ids: visitDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })), appends: visitAppends?.appends ?? [] } : null,
-        requests: requestsTab && requestsRead && requestDiff ? { tab: requestsTab, read: requestsRead, ids: requestDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })), appends: requestAppends?.appends ?? [] } : null,
+        requests: requestsTab && requestsRead && requestDiff ? { tab: requestsTab, read: requestsRead, ids: requestDiff.rows.map((r) => ({ sheetRow: r.row.sheetRow, id: r.id })), appends: requestAppends?.appends ?? [], outcomes: requestSide.outcomes } : null,
       });
       // Where columns and deal rows sit once the plan is applied: the API plans its cells from it.
       await saveSheetLayouts(

@@ -45,6 +45,14 @@ export const FLAG_MESSAGES: Readonly<Record<FlagCode, FlagMessage>> = Object.fre
       en: 'No visit for {days}d since the hand-off from {from} to {to}',
     },
   },
+  cost_review: {
+    // The same text every request cost flag starts with, so one filter finds deals and requests.
+    label: { ja: '要コスト確認', en: 'Cost review' },
+    reason: {
+      ja: '特別依頼{count}件(見積計{total})のコストが要確認',
+      en: '{count} special request(s) (estimated {total} in all) need a cost review',
+    },
+  },
   unknown_stage: {
     label: { ja: 'ステージ不明', en: 'Unknown stage' },
     reason: {
@@ -59,6 +67,13 @@ export const FLAG_MESSAGES: Readonly<Record<FlagCode, FlagMessage>> = Object.fre
   bad_cells: {
     label: { ja: '入力エラー', en: 'Bad cells' },
     reason: { ja: '読み取れないセルが{count}件', en: '{count} cell(s) could not be read' },
+  },
+  status_tampered: {
+    label: { ja: '状況改ざん', en: 'Status edited by hand' },
+    reason: {
+      ja: '状況に「{typed}」が手入力された(入力者: {who})。承認状況はシステムの記録に戻した',
+      en: 'Status "{typed}" was typed by hand (by: {who}); set back to what the approvals record says',
+    },
   },
 });
 

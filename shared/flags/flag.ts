@@ -10,9 +10,12 @@ export const FLAG_CODES = [
   'ball_follow_up',
   'next_action_overdue',
   'handoff_unattended',
+  'cost_review',
   'unknown_stage',
   'no_owner',
   'bad_cells',
+  // Raised on a special request's row (never a deal's): its status was typed by hand.
+  'status_tampered',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { SheetGrid } from '../mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../mapping/tab-mapping.ts';
 import { SERVICE_COLUMNS_BY_KIND, serviceHeader, type ServiceColumnKey } from './service-columns.ts';
-import type { AppendedRow, CellWrite, NewServiceColumn, PlanValue, SetupStep, TabPlan } from './write-plan.ts';
+import type { AppendedCell, AppendedRow, CellWrite, NewServiceColumn, PlanValue, SetupStep, TabPlan } from './write-plan.ts';
 
 /** The service values one sheet row should hold. */
 export interface RowServiceValues {
@@ -20,6 +20,13 @@ export interface TabPlanInput {
   readonly blankRows: readonly number[];
   /** Rows born in the API that the sheet does not show yet: their team cells; the id cell is added here. */
   readonly appends?: readonly AppendedRow[];
+  /**
+   * Team cells the service sets back (a request's hand-typed status, reverted to what Postgres
+   * says): written only where the sheet shows something else. Nothing else of the team's is written.
+   */
+  readonly teamWrites?: readonly CellWrite[];
+  /** Service values of appended rows, by id: written in the same append as their team cells. */
+  readonly appendValues?: ReadonlyMap<string, Readonly<Partial<Record<ServiceColumnKey, PlanValue>>>>;
   /** One-time formatting for the service columns just created, given where every one sits. */
   readonly setup: (columns: Readonly<Record<ServiceColumnKey, number>>, created: ReadonlySet<ServiceColumnKey>) => SetupStep[];
 }
@@ -63,6 +70,9 @@ export function buildTabPlan(input: TabPlanInput): TabPlan {
       if (!sameCellValue(cellAt(sheetRow, column), value)) writes.push({ row: sheetRow, column, value });
     }
   }
+  for (const w of input.teamWrites ?? []) {
+    if (!sameCellValue(cellAt(w.row, w.column), w.value)) writes.push(w);
+  }
   for (const row of input.blankRows) {
     for (const key of keys) {
       if (!isBlank(cellAt(row, full[key]))) writes.push({ row, column: full[key], value: null });
@@ -77,13 +87,33 @@ export function buildTabPlan(input: TabPlanInput): TabPlan {
     newColumns,
     writes,
     setup: newColumns.length > 0 ? input.setup(full, new Set(newColumns.map((c) => c.key))) : [],
-    appends: (input.appends ?? []).map((row) => appendedRowWithId(row, full.id)),
+    appends: (input.appends ?? []).map((row) => appendedRowWithId(row, full.id, serviceCellsOf(input.appendValues?.get(row.id), keys, full))),
   };
 }
 
-/** An appended row's team cells and its id cell, left to right; a team cell on the id column gives way. */
-export function appendedRowWithId(row: AppendedRow, idColumn: number): AppendedRow {
-  const cells = row.cells.filter((c) => c.column !== idColumn && c.value !== null);
-  cells.push({ column: idColumn, value: row.id });
+// Service columns holding dates, formatted as such when a row is appended.
+const DATE_KEYS: ReadonlySet<ServiceColumnKey> = new Set<ServiceColumnKey>(['stageEnteredOn', 'decidedOn']);
+
+function serviceCellsOf(
+  values: Readonly<Partial<Record<ServiceColumnKey, PlanValue>>> | undefined,
+  keys: readonly ServiceColumnKey[],
+  columns: Readonly<Record<ServiceColumnKey, number>>,
+): AppendedCell[] {
+  if (values === undefined) return [];
+  return keys.flatMap((key): AppendedCell[] => {
+    const value = values[key];
+    if (key === 'id' || value === undefined || value === null) return [];
+    return [DATE_KEYS.has(key) ? { column: columns[key], value, format: 'date' } : { column: columns[key], value }];
+  });
+}
+
+/**
+ * An appended row's team cells, its id cell and any service cells, left to right; a team cell on
+ * a service column gives way.
+ */
+export function appendedRowWithId(row: AppendedRow, idColumn: number, serviceCells: readonly AppendedCell[] = []): AppendedRow {
+  const taken = new Set([idColumn, ...serviceCells.map((c) => c.column)]);
+  const cells = row.cells.filter((c) => !taken.has(c.column) && c.value !== null);
+  cells.push({ column: idColumn, value: row.id }, ...serviceCells);
   return { id: row.id, cells: cells.sort((a, b) => a.column - b.column) };
 }

@@ -9,6 +9,11 @@ export const SERVICE_COLUMN_KEYS = [
   'ballDays',
   'flags',
   'flagReasons',
+  'status',
+  'approver',
+  'decidedOn',
+  'decisionComment',
+  'cost',
 ] as const;
 export type ServiceColumnKey = (typeof SERVICE_COLUMN_KEYS)[number];
 
@@ -22,13 +27,20 @@ export const SERVICE_COLUMN_LABELS: Readonly<Record<ServiceColumnKey, Message>> 
   ballDays: { ja: 'ボール滞留日数', en: 'Days with customer' },
   flags: { ja: 'フラグ', en: 'Flags' },
   flagReasons: { ja: 'フラグ理由', en: 'Flag reasons' },
+  status: { ja: '状況', en: 'Status' },
+  approver: { ja: '承認者', en: 'Approver' },
+  decidedOn: { ja: '決裁日', en: 'Decided on' },
+  decisionComment: { ja: 'コメント', en: 'Comment' },
+  cost: { ja: '費用見積', en: 'Cost estimate' },
 };
 
 /** Which service columns each kind of tab gets, in the order they are appended. */
 export const SERVICE_COLUMNS_BY_KIND: Readonly<Record<TabKind, readonly ServiceColumnKey[]>> = {
   deals: ['id', 'stageEnteredOn', 'daysInStage', 'ballDays', 'flags', 'flagReasons'],
   visits: ['id'],
-  requests: ['id'],
+  // The requests tab mirrors Postgres: the workflow's status, who decided (or whom it awaits),
+  // when, why, the cost the route was fixed on, and the request's flags.
+  requests: ['id', 'status', 'approver', 'decidedOn', 'decisionComment', 'cost', 'flags', 'flagReasons'],
 };
 
 const MARKER_RE = /\s*\[SFA\]\s*$/i;

@@ -7,8 +7,11 @@ import type { ServiceColumnKey } from './service-columns.ts';
 import type { SetupStep } from './write-plan.ts';
 
 // The saved filters managers asked for: stale deals, balls left with the customer, overdue actions,
-// hand-offs nobody picked up.
-const FILTER_VIEW_FLAGS: readonly FlagCode[] = ['stale', 'ball_follow_up', 'next_action_overdue', 'handoff_unattended'];
+// hand-offs nobody picked up, deals whose special requests need a cost review.
+const FILTER_VIEW_FLAGS: readonly FlagCode[] = ['stale', 'ball_follow_up', 'next_action_overdue', 'handoff_unattended', 'cost_review'];
+// On the requests tab: every cost flag's label contains 要コスト確認, and a hand-typed status.
+const REQUEST_FILTER_VIEW_FLAGS: readonly FlagCode[] = ['cost_review', 'status_tampered'];
+const REQUEST_VISIBLE_KEYS = ['status', 'approver', 'decidedOn', 'decisionComment', 'cost', 'flags', 'flagReasons'] as const;
 
 const PROTECT_DESCRIPTION: Readonly<Record<Locale, string>> = {
   ja: 'sheets-sfa が更新する列です(手入力は次回同期で上書きされます)',
@@ -63,8 +66,13 @@ export function tabSetup(
   if (created.has('stageEnteredOn') && columns.stageEnteredOn !== undefined) {
     steps.push({ kind: 'dateFormat', column: columns.stageEnteredOn, pattern: 'yyyy/mm/dd' });
   }
+  if (created.has('decidedOn') && columns.decidedOn !== undefined) {
+    steps.push({ kind: 'dateFormat', column: columns.decidedOn, pattern: 'yyyy/mm/dd' });
+  }
   const flagsColumn = columns.flags;
-  if (created.has('flags') && flagsColumn !== undefined) {
+  if (tab.kind === 'requests' && created.has('flags') && flagsColumn !== undefined) {
+    steps.push(...requestFlagSetup(columns, flagsColumn, locale));
+  } else if (created.has('flags') && flagsColumn !== undefined) {
     const visible = (['stageEnteredOn', 'daysInStage', 'ballDays', 'flags', 'flagReasons'] as const)
       .map((k) => columns[k])
       .filter((c): c is number => c !== undefined);
@@ -84,6 +92,21 @@ export function tabSetup(
   }
   if (createdColumns.length > 0) {
     steps.push({ kind: 'protectColumns', columns: createdColumns, description: PROTECT_DESCRIPTION[locale] });
+  }
+  return steps;
+}
+
+/** The requests tab's highlights and filter views: a tampered status in red, a cost review in amber. */
+function requestFlagSetup(columns: Readonly<Partial<Record<ServiceColumnKey, number>>>, flagsColumn: number, locale: Locale): SetupStep[] {
+  const visible = REQUEST_VISIBLE_KEYS.map((k) => columns[k]).filter((c): c is number => c !== undefined);
+  const span = [Math.min(...visible), Math.max(...visible)] as const;
+  const steps: SetupStep[] = [
+    { kind: 'highlight', columns: span, flagsColumn, containsText: FLAG_MESSAGES.status_tampered.label[locale], tone: 'stale' },
+    { kind: 'highlight', columns: span, flagsColumn, containsText: FLAG_MESSAGES.cost_review.label[locale], tone: 'warning' },
+  ];
+  for (const code of REQUEST_FILTER_VIEW_FLAGS) {
+    const label = FLAG_MESSAGES[code].label[locale];
+    steps.push({ kind: 'filterView', title: label, flagsColumn, containsText: label });
   }
   return steps;
 }

@@ -148,6 +148,9 @@ describe('sheets-sfa sync', () => {
       unknown_stage: 1,
       no_owner: 1,
       bad_cells: 3,
+      // Deals with a special request on the requests tab whose cost needs a review.
+      cost_review: 26,
+      status_tampered: 0,
     });
   });
 

@@ -207,7 +207,7 @@ describe('parsePushPayload', () => {
     [
       'a key is not a service column',
       { headerRow: 1, columns: [{ key: 'owner', column: 2 }] },
-      'tabs[1].serviceColumns.columns[0].key: must be one of id, stageEnteredOn, daysInStage, ballDays, flags, flagReasons',
+      'tabs[1].serviceColumns.columns[0].key: must be one of id, stageEnteredOn, daysInStage, ballDays, flags, flagReasons, status, approver, decidedOn, decisionComment, cost',
     ],
     ['a column is 0', { headerRow: 1, columns: [{ key: 'id', column: 0 }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1 to 18278'],
     ['a column is a letter', { headerRow: 1, columns: [{ key: 'id', column: 'B' }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1 to 18278'],

@@ -8,7 +8,7 @@ import { stageDropdownValues, tabSetup } from '../../../shared/write-plan/tab-se
 import type { SetupStep } from '../../../shared/write-plan/write-plan.ts';
 
 // 案件: A 顧客名, B 案件名, C ステージ, D 担当者; the service columns were appended at E–J.
-const DEALS_COLUMNS: Readonly<Record<ServiceColumnKey, number>> = {
+const DEALS_COLUMNS: Readonly<Partial<Record<ServiceColumnKey, number>>> = {
   id: 5,
   stageEnteredOn: 6,
   daysInStage: 7,
@@ -46,16 +46,16 @@ const ALL_CREATED: ReadonlySet<ServiceColumnKey> = new Set(SERVICE_COLUMNS_BY_KI
 const ofKind = <K extends SetupStep['kind']>(steps: readonly SetupStep[], kind: K): Extract<SetupStep, { kind: K }>[] =>
   steps.filter((s): s is Extract<SetupStep, { kind: K }> => s.kind === kind);
 
-const FILTER_CODES = ['stale', 'ball_follow_up', 'next_action_overdue', 'handoff_unattended'] as const;
+const FILTER_CODES = ['stale', 'ball_follow_up', 'next_action_overdue', 'handoff_unattended', 'cost_review'] as const;
 
 describe('tabSetup', () => {
   describe('a freshly created deals tab', () => {
     it.each<[Locale, string, string, string[], string]>([
-      ['ja', '停滞', '滞留注意', ['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置'], 'sheets-sfa が更新する列です'],
-      ['en', 'Stale', 'Aging', ['Stale', 'Ball with customer', 'Overdue', 'Hand-off unattended'], 'Columns maintained by sheets-sfa'],
+      ['ja', '停滞', '滞留注意', ['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置', '要コスト確認'], 'sheets-sfa が更新する列です'],
+      ['en', 'Stale', 'Aging', ['Stale', 'Ball with customer', 'Overdue', 'Hand-off unattended', 'Cost review'], 'Columns maintained by sheets-sfa'],
     ])('sets up every service column when the locale is %s', (locale, stale, warning, filters, description) => {
       const steps = tabSetup(dealsTab(), DEFAULT_SETTINGS, locale, DEALS_COLUMNS, ALL_CREATED);
-      expect(steps.slice(0, 8)).toEqual([
+      expect(steps.slice(0, 9)).toEqual([
         { kind: 'hideColumn', column: 5 },
         { kind: 'dateFormat', column: 6, pattern: 'yyyy/mm/dd' },
         { kind: 'highlight', columns: [6, 10], flagsColumn: 9, containsText: stale, tone: 'stale' },
@@ -67,6 +67,7 @@ describe('tabSetup', () => {
         'dateFormat',
         'highlight',
         'highlight',
+        'filterView',
         'filterView',
         'filterView',
         'filterView',
@@ -127,13 +128,13 @@ describe('tabSetup', () => {
       const settings: SyncSettings = { ...DEFAULT_SETTINGS, stages: [], stageLabels: {} };
       const steps = tabSetup(dealsTab(), settings, 'ja', DEALS_COLUMNS, ALL_CREATED, ['=1']);
       expect(ofKind(steps, 'dropdown')).toEqual([]);
-      expect(ofKind(steps, 'filterView')).toHaveLength(4);
+      expect(ofKind(steps, 'filterView')).toHaveLength(5);
     });
 
     it('adds no dropdown when the tab has no stage column', () => {
       const steps = tabSetup(dealsTab({ account: 1, title: 2 }), DEFAULT_SETTINGS, 'ja', DEALS_COLUMNS, ALL_CREATED, ['提案']);
       expect(ofKind(steps, 'dropdown')).toEqual([]);
-      expect(ofKind(steps, 'filterView')).toHaveLength(4);
+      expect(ofKind(steps, 'filterView')).toHaveLength(5);
     });
   });
 
@@ -147,7 +148,7 @@ describe('tabSetup', () => {
         [[6, 10], 9],
         [[6, 10], 9],
       ]);
-      expect(ofKind(steps, 'filterView')).toHaveLength(4);
+      expect(ofKind(steps, 'filterView')).toHaveLength(5);
       expect(ofKind(steps, 'dropdown')).toHaveLength(1);
       expect(ofKind(steps, 'protectColumns').map((s) => s.columns)).toEqual([[9]]);
     });

@@ -99,7 +99,7 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
         '=ISNUMBER(SEARCH("停滞",$J4))',
         '=ISNUMBER(SEARCH("滞留注意",$J4))',
       ]);
-      expect(deals?.filterViews?.map((v) => v.title)).toEqual(['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置']);
+      expect(deals?.filterViews?.map((v) => v.title)).toEqual(['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置', '要コスト確認']);
       expect(deals?.protectedRanges?.map((p) => [p.warningOnly, p.range?.startColumnIndex, p.range?.endColumnIndex])).toEqual([[true, 5, 11]]);
       // The other tab is left alone.
       expect(standIn.values(id, 'メモ')).toEqual([['自由記入']]);
@@ -133,7 +133,7 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
       columnCount: 11,
       columnTags: SERVICE_COLUMNS_BY_KIND.deals,
       headerRowTags: 1,
-      filterViews: ['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置'],
+      filterViews: ['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置', '要コスト確認'],
       conditionalFormats: 2,
       protectedRanges: [[true, 5, 11]],
     };

@@ -114,6 +114,7 @@ describeIfPostgres('GoogleSheetSource with the sync engine', () => {
       FLAG_MESSAGES.ball_follow_up.label.ja,
       FLAG_MESSAGES.next_action_overdue.label.ja,
       FLAG_MESSAGES.handoff_unattended.label.ja,
+      FLAG_MESSAGES.cost_review.label.ja,
     ]);
     expect(sheet?.data?.[0]?.columnMetadata?.[(columns.get('id') as number) - 1]?.hiddenByUser).toBe(true);
 

@@ -154,10 +154,11 @@ describe('setupRequests', () => {
       'addFilterView',
       'addFilterView',
       'addFilterView',
+      'addFilterView',
       'setDataValidation',
       'addProtectedRange',
     ]);
     expect(requests.flatMap((r) => (r.addConditionalFormatRule ? [r.addConditionalFormatRule.index] : []))).toEqual([0, 1]);
-    expect(requests.flatMap((r) => (r.addFilterView ? [r.addFilterView.filter?.title] : []))).toEqual(['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置']);
+    expect(requests.flatMap((r) => (r.addFilterView ? [r.addFilterView.filter?.title] : []))).toEqual(['停滞', 'ボール滞留', '期限切れ', '引継ぎ放置', '要コスト確認']);
   });
 });

@@ -1,0 +1,128 @@
+import type { IsoDate } from '../../shared/calendar/iso-date.ts';
+import type { FlagRaisedPayload } from '../../shared/feed/feed-payloads.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
+import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
+import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
+import { REQUEST_TYPES, type RequestType, type SpecialRequest } from '../../shared/records/request.ts';
+import type { Db } from '../db/database.ts';
+import { appendFeedEntries, type FeedEntryInput } from '../feed/feed.repository.ts';
+import type { RequestRow } from '../requests/request.repository.ts';
+import { policyFor } from '../requests/request-settings.service.ts';
+import type { TabDiff } from './diff-tab.ts';
+import { loadStoredRequests, statesAtLastSync, storedWonOn } from './request-facts.repository.ts';
+import type { Deal } from '../../shared/records/deal.ts';
+import { matchKey } from '../../shared/feed/account-key.ts';
+import type { WonDeal } from '../requests/account-history.repository.ts';
+import { requestStatuses, unknownWho, type RequestFact, type RequestStatuses } from './request-statuses.ts';
+
+export interface RequestSyncInput {
+  readonly spreadsheetId: string;
+  readonly tab: ResolvedTab<'requests'> | null;
+  readonly grid: SheetGrid | null;
+  readonly diff: TabDiff<'requests'> | null;
+  readonly dealOf: (account: string | null, title: string | null) => string | null;
+  /** Every deal row of the sheet, as read now. */
+  readonly deals: readonly { readonly id: string; readonly deal: Deal }[];
+  readonly locale: Locale;
+  readonly timeZone: string;
+  readonly now: IsoDate;
+}
+
+const EMPTY: RequestStatuses = { outcomes: [], costReviews: new Map() };
+
+function asType(value: string | null): RequestType | null {
+  return REQUEST_TYPES.find((t) => t === value) ?? null;
+}
+
+/** Postgres's copy of a request the sheet does not show. */
+function storedRecord(r: RequestRow): SpecialRequest {
+  return {
+    requestedOn: r.requested_on,
+    type: asType(r.type),
+    typeLabel: r.type_label,
+    account: r.account,
+    dealTitle: r.deal_title,
+    requester: r.requester,
+    background: r.background,
+    description: r.description,
+    alternative: r.alternative,
+    estimatedCost: r.estimated_cost === null ? null : Number(r.estimated_cost),
+    status: r.status,
+  };
+}
+
+/**
+ * Every live request of the spreadsheet, read before this sync writes: the sheet's rows with what
+ * Postgres holds for them, and the requests the sheet does not show (filed through the API and not
+ * appended yet, or every one when the spreadsheet has no requests tab). A handful of queries per
+ * sync, whatever the number of rows.
+ */
+export async function requestSyncStatuses(db: Db, input: RequestSyncInput): Promise<RequestStatuses> {
+  const stored = await loadStoredRequests(db, input.spreadsheetId);
+  if (stored.size === 0 && (input.diff === null || input.diff.rows.length === 0)) return EMPTY;
+  const facts: RequestFact[] = [];
+  const shown = new Set<string>();
+  for (const d of input.diff?.rows ?? []) {
+    shown.add(d.id);
+    const record = d.row.record;
+    facts.push({ id: d.id, sheetRow: d.row.sheetRow, record, stored: stored.get(d.id) ?? null, dealId: input.dealOf(record.account, record.dealTitle) });
+  }
+  const removed = new Set(input.diff?.removedIds ?? []);
+  for (const r of stored.values()) {
+    if (shown.has(r.id) || removed.has(r.id) || r.removed_at !== null) continue;
+    if (input.tab !== null && !r.pending_append) continue;
+    const record = storedRecord(r);
+    facts.push({ id: r.id, sheetRow: null, record, stored: r, dealId: input.dealOf(record.account, record.dealTitle) ?? r.deal_id });
+  }
+  const [policy, wonOn, previousStates] = [await policyFor(db, input.spreadsheetId), await storedWonOn(db, input.spreadsheetId), await statesAtLastSync(db, input.spreadsheetId)];
+  return requestStatuses(facts, {
+    tab: input.tab,
+    grid: input.grid,
+    policy,
+    locale: input.locale,
+    timeZone: input.timeZone,
+    now: input.now,
+    dealMargins: new Map(input.deals.map((d) => [d.id, d.deal.grossMargin])),
+    wonDeals: wonDealsOfSheet(input.deals, wonOn, input.now),
+    previousStates,
+  });
+}
+
+/**
+ * A feed entry on the request's deal and account for each status typed by hand: kind flag_raised,
+ * with the request's id, what was typed and who typed it (the sheet does not say).
+ */
+export async function appendTamperingFeed(db: Db, spreadsheetId: string, statuses: RequestStatuses, at: Date): Promise<void> {
+  const entries: FeedEntryInput[] = [];
+  for (const o of statuses.outcomes) {
+    const tamper = o.tampering[0];
+    if (tamper === undefined) continue;
+    const payload: FlagRaisedPayload = {
+      title: o.fact.record.dealTitle,
+      owner: o.fact.record.requester,
+      raised: [{ code: 'status_tampered', params: { typed: tamper.typed, who: unknownWho('ja') } }],
+      current: ['status_tampered', ...o.flags.map((f) => f.code)],
+      requestId: o.fact.id,
+    };
+    entries.push({ spreadsheetId, dealId: o.fact.dealId, account: o.fact.record.account, kind: 'flag_raised', at, actor: null, payload: { ...payload } });
+  }
+  await appendFeedEntries(db, entries);
+}
+
+/**
+ * The sheet's won deals per account key, as this sync is about to store them: the day a deal was
+ * won is Postgres's when it knew it won, else the sheet's stage date, else today (the day the sync
+ * first sees it won), so the first sync and the next one judge the win-win balance alike.
+ */
+function wonDealsOfSheet(deals: RequestSyncInput['deals'], storedWon: ReadonlyMap<string, IsoDate | null>, now: IsoDate): Map<string, WonDeal[]> {
+  const byAccount = new Map<string, WonDeal[]>();
+  for (const { id, deal } of deals) {
+    const key = matchKey(deal.account);
+    if (deal.stage !== 'won' || key === null) continue;
+    const wonOn = storedWon.has(id) ? (storedWon.get(id) ?? null) : (deal.stageChangedOn ?? now);
+    const list = byAccount.get(key) ?? [];
+    list.push({ id, title: deal.title, wonOn, amount: deal.amount, grossMargin: deal.grossMargin });
+    byAccount.set(key, list);
+  }
+  return byAccount;
+}
