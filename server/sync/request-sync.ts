@@ -21,8 +21,11 @@ export interface RequestSyncInput {
   readonly grid: SheetGrid | null;
   readonly diff: TabDiff<'requests'> | null;
   readonly dealOf: (account: string | null, title: string | null) => string | null;
-  /** Every deal row of the sheet, as read now. */
-  readonly deals: readonly { readonly id: string; readonly deal: Deal }[];
+  /**
+   * Every deal row of the sheet, as read now. A function: reading a row's record parses its cells,
+   * which a spreadsheet without requests must not pay for on every sync.
+   */
+  readonly deals: () => readonly { readonly id: string; readonly deal: Deal }[];
   readonly locale: Locale;
   readonly timeZone: string;
   readonly now: IsoDate;
@@ -74,6 +77,7 @@ export async function requestSyncStatuses(db: Db, input: RequestSyncInput): Prom
     const record = storedRecord(r);
     facts.push({ id: r.id, sheetRow: null, record, stored: r, dealId: input.dealOf(record.account, record.dealTitle) ?? r.deal_id });
   }
+  const deals = input.deals();
   const [policy, wonOn, previousStates] = [await policyFor(db, input.spreadsheetId), await storedWonOn(db, input.spreadsheetId), await statesAtLastSync(db, input.spreadsheetId)];
   return requestStatuses(facts, {
     tab: input.tab,
@@ -82,8 +86,8 @@ export async function requestSyncStatuses(db: Db, input: RequestSyncInput): Prom
     locale: input.locale,
     timeZone: input.timeZone,
     now: input.now,
-    dealMargins: new Map(input.deals.map((d) => [d.id, d.deal.grossMargin])),
-    wonDeals: wonDealsOfSheet(input.deals, wonOn, input.now),
+    dealMargins: new Map(deals.map((d) => [d.id, d.deal.grossMargin])),
+    wonDeals: wonDealsOfSheet(deals, wonOn, input.now),
     previousStates,
   });
 }
@@ -114,7 +118,7 @@ export async function appendTamperingFeed(db: Db, spreadsheetId: string, statuse
  * won is Postgres's when it knew it won, else the sheet's stage date, else today (the day the sync
  * first sees it won), so the first sync and the next one judge the win-win balance alike.
  */
-function wonDealsOfSheet(deals: RequestSyncInput['deals'], storedWon: ReadonlyMap<string, IsoDate | null>, now: IsoDate): Map<string, WonDeal[]> {
+function wonDealsOfSheet(deals: ReturnType<RequestSyncInput['deals']>, storedWon: ReadonlyMap<string, IsoDate | null>, now: IsoDate): Map<string, WonDeal[]> {
   const byAccount = new Map<string, WonDeal[]>();
   for (const { id, deal } of deals) {
     const key = matchKey(deal.account);

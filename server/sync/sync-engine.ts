@@ -212,7 +212,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
         grid: requestsTab === undefined ? null : gridOf(requestsTab.sheet),
         diff: requestDiff,
         dealOf: linkDeal,
-        deals: dealDiff.rows.map((d) => ({ id: d.id, deal: d.row.record })),
+        deals: () => dealDiff.rows.map((d) => ({ id: d.id, deal: d.row.record })),
         locale,
         timeZone: settings.timeZone,
         now,
