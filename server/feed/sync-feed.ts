@@ -44,8 +44,9 @@ export async function appendSyncFeed(db: Db, input: SyncFeedInput): Promise<void
   const flagged: DealStep[] = [];
   for (const step of input.steps) {
     const change = step.memory?.change;
-    const deal = step.diffed.row.record;
     if (change?.source === 'observed') {
+      // Only here: reading a row's record parses its cells, which an unchanged row never needs.
+      const deal = step.diffed.row.record;
       const payload: StageChangedPayload = {
         title: deal.title,
         fromStage: change.fromStage,
