@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { Db } from '../db/database.ts';
+import { wonOnOf } from '../deals/won-on.ts';
 import { accountKeySql } from './account-key.ts';
 import type { RequestRow } from './request.repository.ts';
 
@@ -45,19 +46,7 @@ export async function wonDealsOf(db: Db, spreadsheetId: string, account: string)
       'd.title',
       'd.amount',
       'd.gross_margin',
-      (eb) =>
-        eb.fn
-          .coalesce(
-            eb
-              .selectFrom('deal_stage_history as h')
-              .select((h) => h.fn.max('h.entered_on').as('on'))
-              .whereRef('h.spreadsheet_id', '=', 'd.spreadsheet_id')
-              .whereRef('h.deal_id', '=', 'd.id')
-              .where('h.to_stage', '=', 'won'),
-            'd.stage_changed_on',
-            'd.stage_entered_on',
-          )
-          .as('won_on'),
+      wonOnOf,
     ])
     .where('d.spreadsheet_id', '=', spreadsheetId)
     .where('d.removed_at', 'is', null)

@@ -1,6 +1,5 @@
 import type { VisitFact } from '../../shared/flags/flag.ts';
 import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
-import { REQUEST_TYPES, type RequestType, type SpecialRequest } from '../../shared/records/request.ts';
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import { appendedRowHash, requestRowCells, visitRowCells } from '../../shared/write-plan/appended-row.ts';
@@ -8,6 +7,7 @@ import type { AppendedCell, AppendedRow } from '../../shared/write-plan/write-pl
 import type { Db } from '../db/database.ts';
 import { sql } from 'kysely';
 import { visitsByIds } from '../visits/visit.repository.ts';
+import { storedRequestRecord } from '../requests/stored-request-record.ts';
 
 /** Rows born in the API that the sheet lacks: what the plan appends, and the hashes they will read back with. */
 export interface PendingAppends {
@@ -51,7 +51,6 @@ export async function pendingVisits(
   return { ...planned(tab, visits.map((v) => ({ id: v.id, cells: visitRowCells(tab, v.visit) })), settings), facts };
 }
 
-const asType = (value: string | null): RequestType | null => REQUEST_TYPES.find((t) => t === value) ?? null;
 
 /** The pending requests the sheet lacks, oldest filed first. */
 export async function pendingRequests(
@@ -71,21 +70,6 @@ export async function pendingRequests(
     .orderBy('first_seen_at')
     .orderBy('id')
     .execute();
-  const requests = rows.map((r) => {
-    const request: SpecialRequest = {
-      requestedOn: r.requested_on,
-      type: asType(r.type),
-      typeLabel: r.type_label,
-      account: r.account,
-      dealTitle: r.deal_title,
-      requester: r.requester,
-      background: r.background,
-      description: r.description,
-      alternative: r.alternative,
-      estimatedCost: r.estimated_cost === null ? null : Number(r.estimated_cost),
-      status: r.status,
-    };
-    return { id: r.id, cells: requestRowCells(tab, request) };
-  });
+  const requests = rows.map((r) => ({ id: r.id, cells: requestRowCells(tab, storedRequestRecord(r)) }));
   return planned(tab, requests, settings);
 }

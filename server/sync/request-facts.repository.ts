@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { RequestState } from '../../shared/requests/request-state.ts';
 import type { Db } from '../db/database.ts';
+import { wonOnOf } from '../deals/won-on.ts';
 import type { RequestRow } from '../requests/request.repository.ts';
 
 /** Every request of the spreadsheet as Postgres holds it before this sync writes: one query. */
@@ -11,25 +12,11 @@ export async function loadStoredRequests(db: Db, spreadsheetId: string): Promise
 
 /** What Postgres knows of each deal it last stored at stage won: the day it was won. */
 export async function storedWonOn(db: Db, spreadsheetId: string): Promise<Map<string, IsoDate | null>> {
-  // The same rule as the approver's view (account-history.repository.ts wonDealsOf): the last time
-  // the stage history saw it enter won, else the sheet's own stage date, else the day first known.
   const rows = await db
     .selectFrom('deals as d')
     .select([
       'd.id',
-      (eb) =>
-        eb.fn
-          .coalesce(
-            eb
-              .selectFrom('deal_stage_history as h')
-              .select((h) => h.fn.max('h.entered_on').as('on'))
-              .whereRef('h.spreadsheet_id', '=', 'd.spreadsheet_id')
-              .whereRef('h.deal_id', '=', 'd.id')
-              .where('h.to_stage', '=', 'won'),
-            'd.stage_changed_on',
-            'd.stage_entered_on',
-          )
-          .as('won_on'),
+      wonOnOf,
     ])
     .where('d.spreadsheet_id', '=', spreadsheetId)
     .where('d.removed_at', 'is', null)

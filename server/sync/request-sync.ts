@@ -3,11 +3,10 @@ import type { FlagRaisedPayload } from '../../shared/feed/feed-payloads.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
-import { REQUEST_TYPES, type RequestType, type SpecialRequest } from '../../shared/records/request.ts';
 import type { Db } from '../db/database.ts';
 import { appendFeedEntries, type FeedEntryInput } from '../feed/feed.repository.ts';
-import type { RequestRow } from '../requests/request.repository.ts';
 import { policyFor } from '../requests/request-settings.service.ts';
+import { storedRequestRecord } from '../requests/stored-request-record.ts';
 import type { TabDiff } from './diff-tab.ts';
 import { loadStoredRequests, statesAtLastSync, storedWonOn } from './request-facts.repository.ts';
 import type { Deal } from '../../shared/records/deal.ts';
@@ -33,27 +32,6 @@ export interface RequestSyncInput {
 
 const EMPTY: RequestStatuses = { outcomes: [], costReviews: new Map() };
 
-function asType(value: string | null): RequestType | null {
-  return REQUEST_TYPES.find((t) => t === value) ?? null;
-}
-
-/** Postgres's copy of a request the sheet does not show. */
-function storedRecord(r: RequestRow): SpecialRequest {
-  return {
-    requestedOn: r.requested_on,
-    type: asType(r.type),
-    typeLabel: r.type_label,
-    account: r.account,
-    dealTitle: r.deal_title,
-    requester: r.requester,
-    background: r.background,
-    description: r.description,
-    alternative: r.alternative,
-    estimatedCost: r.estimated_cost === null ? null : Number(r.estimated_cost),
-    status: r.status,
-  };
-}
-
 /**
  * Every live request of the spreadsheet, read before this sync writes: the sheet's rows with what
  * Postgres holds for them, and the requests the sheet does not show (filed through the API and not
@@ -74,7 +52,7 @@ export async function requestSyncStatuses(db: Db, input: RequestSyncInput): Prom
   for (const r of stored.values()) {
     if (shown.has(r.id) || removed.has(r.id) || r.removed_at !== null) continue;
     if (input.tab !== null && !r.pending_append) continue;
-    const record = storedRecord(r);
+    const record = storedRequestRecord(r);
     facts.push({ id: r.id, sheetRow: null, record, stored: r, dealId: input.dealOf(record.account, record.dealTitle) ?? r.deal_id });
   }
   const deals = input.deals();
