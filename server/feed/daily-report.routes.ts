@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitSchema } from '../visits/visit.schemas.ts';
 import { isIsoDate, isoDateInZone } from '../../shared/calendar/iso-date.ts';
 import { matchKey } from '../../shared/feed/account-key.ts';
 import { renderDailyReport } from '../../shared/feed/daily-report.ts';
@@ -19,22 +20,22 @@ const ReportQuery = z.object({
   owner: z.string().trim().min(1).max(200).optional().meta({ description: 'The rep as the sheet names them (spacing, width and case do not matter); you by default' }),
 });
 
-const ReportVisit = z
-  .object({
-    id: z.string(),
-    dealId: z.string().nullable(),
-    visitedOn: z.string(),
-    account: z.string().nullable(),
-    dealTitle: z.string().nullable(),
-    owner: z.string().nullable(),
-    met: z.string().nullable(),
-    attendees: z.string().nullable(),
-    discussed: z.string().nullable(),
-    customerAsked: z.string().nullable(),
-    nextAction: z.string().nullable(),
-    nextActionOn: z.string().nullable(),
-    ballAfter: z.enum(['us', 'customer']).nullable(),
-  })
+// A visit as the visits API shows it, minus how it reached the service; a report's visits have a date.
+const ReportVisit = VisitSchema.pick({
+  id: true,
+  dealId: true,
+  account: true,
+  dealTitle: true,
+  owner: true,
+  met: true,
+  attendees: true,
+  discussed: true,
+  customerAsked: true,
+  nextAction: true,
+  nextActionOn: true,
+  ballAfter: true,
+})
+  .extend({ visitedOn: z.string() })
   .meta({ id: 'ReportVisit' });
 
 const DailyReport = z.object({
