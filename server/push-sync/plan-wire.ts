@@ -1,22 +1,8 @@
 import { z } from 'zod';
 import { SERVICE_COLUMN_KEYS } from '../../shared/write-plan/service-columns.ts';
-import { writeRuns, type WriteRun } from '../../shared/write-plan/write-runs.ts';
-import type { TabPlan, WritePlan } from '../../shared/write-plan/write-plan.ts';
 
-/** A tab's plan as the add-on receives it: the cell writes as column runs, ready for setValues(). */
-export type TabPlanWire = Omit<TabPlan, 'writes'> & { readonly runs: readonly WriteRun[] };
-
-export interface WritePlanWire {
-  readonly spreadsheetId: string;
-  readonly tabs: readonly TabPlanWire[];
-}
-
-export function planWire(plan: WritePlan): WritePlanWire {
-  return {
-    spreadsheetId: plan.spreadsheetId,
-    tabs: plan.tabs.map(({ writes, ...tab }) => ({ ...tab, runs: writeRuns(writes) })),
-  };
-}
+// The pure wire types live in shared/ (the add-on applies the plan); the schema documents them.
+export { planWire, type TabPlanWire, type WritePlanWire } from '../../shared/write-plan/plan-wire.ts';
 
 const PlanValue = z.union([z.string(), z.number(), z.null()]);
 const ServiceKey = z.enum(SERVICE_COLUMN_KEYS);
