@@ -76,8 +76,13 @@ function followTarget(kind: string, target: string): { targetKind: 'deal' | 'acc
   return { targetKind: kind, target: key, label: accountName(target) };
 }
 
+export interface FeedRouteOptions {
+  /** Where managers' Chat webhooks may point (DIGEST_CHAT_WEBHOOK_PREFIXES); Google Chat's when unset. */
+  readonly chatUrlPrefixes?: readonly string[] | undefined;
+}
+
 /** Routes for the feed, follows, the daily report and managers' digest settings. */
-export function feedRoutes(deps: FeatureRouteDeps): RouteDef[] {
+export function feedRoutes(deps: FeatureRouteDeps, options: FeedRouteOptions = {}): RouteDef[] {
   const { db } = deps;
   return [
     defineRoute({
@@ -165,6 +170,6 @@ export function feedRoutes(deps: FeatureRouteDeps): RouteDef[] {
       },
     }),
     dailyReportRoute(deps),
-    ...digestRoutes(deps),
+    ...digestRoutes(deps, options.chatUrlPrefixes),
   ];
 }

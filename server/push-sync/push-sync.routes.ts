@@ -22,17 +22,19 @@ export function pushSyncRoutes(deps: PushSyncDeps): RouteDef[] {
       method: 'post',
       path: '/v1/spreadsheets/{spreadsheetId}/sync',
       operationId: 'pushSync',
-      summary: 'Sync the rows the add-on read (JSON, optionally Content-Encoding: gzip); the first caller of a new spreadsheet, proving access with X-Sheets-Access-Token, becomes its admin',
+      summary:
+        'Sync the rows the add-on read (JSON, optionally Content-Encoding: gzip), with the set-up\'s mapping when given (stored for later pushes); the first caller of a new spreadsheet, proving access with X-Sheets-Access-Token, becomes its admin',
       tags: ['sync'],
       access: { kind: 'spreadsheet', role: null, claimUnclaimed: true },
       params: SpreadsheetParams,
       body: { schema: PushPayloadSchema, limitBytes: deps.bodyLimitBytes, parse: parsePushPayload },
       responses: {
         200: { description: 'The sync ran; apply `plan` to the sheet', schema: PushSyncResponse },
-        422: { description: 'The sheet could not be synced (no deals tab found, an invalid mapping)' },
+        400: { description: 'The body is malformed, or its mapping names a tab, header row or column the sheet lacks; the message names each by its path' },
+        422: { description: 'The sheet could not be synced (no deals tab found)' },
       },
       handle: async ({ params, body, caller, log }) => {
-        const report = await pushSync(deps.db, { spreadsheetId: params.spreadsheetId, payload: body, requestedBy: caller?.email ?? '', now: deps.clock() });
+        const report = await pushSync(deps.db, { spreadsheetId: params.spreadsheetId, payload: body, requestedBy: caller?.email ?? '', now: deps.clock(), clock: deps.clock });
         if (!report.dryRun && deps.onSynced !== undefined) {
           // The add-on is waiting for its plan; a scheduling hiccup is logged, not its problem.
           await deps.onSynced(params.spreadsheetId, body.timeZone).catch((error: unknown) => log.warn({ err: error }, 'after-sync hook failed'));

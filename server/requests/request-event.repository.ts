@@ -16,6 +16,8 @@ export interface NewRequestEvent {
   readonly step: number | null;
   readonly comment: string | null;
   readonly costSnapshot: unknown;
+  /** What was judged (ContentSnapshot), or null. */
+  readonly contentSnapshot: unknown;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface NewRequestEvent {
 export async function appendRequestEvent(db: Db, e: NewRequestEvent): Promise<number> {
   const row = await db
     .insertInto('request_events')
-    .columns(['spreadsheet_id', 'request_id', 'seq', 'actor', 'at', 'from_state', 'to_state', 'step', 'action', 'comment', 'cost_snapshot'])
+    .columns(['spreadsheet_id', 'request_id', 'seq', 'actor', 'at', 'from_state', 'to_state', 'step', 'action', 'comment', 'cost_snapshot', 'content_snapshot'])
     .expression(
       db
         .selectFrom('request_events')
@@ -41,6 +43,7 @@ export async function appendRequestEvent(db: Db, e: NewRequestEvent): Promise<nu
           sql.val(e.action).as('action'),
           sql`${e.comment}::text`.as('comment'),
           sql`${e.costSnapshot === null ? null : JSON.stringify(e.costSnapshot)}::jsonb`.as('cost_snapshot'),
+          sql`${e.contentSnapshot === null ? null : JSON.stringify(e.contentSnapshot)}::jsonb`.as('content_snapshot'),
         ])
         .where('spreadsheet_id', '=', e.spreadsheetId)
         .where('request_id', '=', e.requestId),

@@ -17,4 +17,6 @@ export interface RequestEventTable {
   action: RequestEventAction;
   comment: string | null;
   cost_snapshot: JsonColumn<unknown> | null;
+  /** The content judged (submit, resubmit and the decisions); null for the other events. */
+  content_snapshot: JsonColumn<unknown> | null;
 }

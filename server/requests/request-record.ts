@@ -57,6 +57,53 @@ export function storedCostInput(value: unknown): CostInput | null {
   return parsed.ok ? parsed.input : null;
 }
 
+/**
+ * What a request event keeps of the request's content: what the requester put forward and the
+ * decider judged. The cost's total and rates are in the cost snapshot beside it.
+ */
+export interface ContentSnapshot {
+  readonly type: string | null;
+  readonly typeLabel: string | null;
+  readonly account: string | null;
+  readonly dealTitle: string | null;
+  readonly background: string | null;
+  readonly description: string | null;
+  readonly alternative: string | null;
+  /** Null for a sheet row's lump-sum estimate. */
+  readonly costInput: CostInput | null;
+}
+
+export function contentSnapshotOf(row: RequestRow): ContentSnapshot {
+  return {
+    type: row.type,
+    typeLabel: row.type_label,
+    account: row.account,
+    dealTitle: row.deal_title,
+    background: row.background,
+    description: row.description,
+    alternative: row.alternative,
+    costInput: storedCostInput(row.cost_input),
+  };
+}
+
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** An event's stored content snapshot, or null when it has none (or not one this code wrote). */
+export function storedContentSnapshot(value: unknown): ContentSnapshot | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  return {
+    type: textOrNull(v.type),
+    typeLabel: textOrNull(v.typeLabel),
+    account: textOrNull(v.account),
+    dealTitle: textOrNull(v.dealTitle),
+    background: textOrNull(v.background),
+    description: textOrNull(v.description),
+    alternative: textOrNull(v.alternative),
+    costInput: storedCostInput(v.costInput),
+  };
+}
+
 function isSnapshot(value: unknown): value is CostSnapshot {
   return typeof value === 'object' && value !== null && 'total' in value;
 }

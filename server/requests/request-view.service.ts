@@ -12,6 +12,7 @@ import { approversOfRound, eventsOf } from './request-event.repository.ts';
 import { costLinesOf, costOf, workflowOf } from './request-record.ts';
 import { findRequest, listRequests, type RequestFilter, type RequestRow } from './request.repository.ts';
 import { policyFor } from './request-settings.service.ts';
+import { namesPerson, sheetRequesterRefusal } from './sheet-requester.ts';
 import { findDeal, spreadsheetFacts } from './request-subject.repository.ts';
 import { accountYear, eventJson, requestDetail, requestSummary, type AccountYearJson, type RequestDetailJson, type RequestEventJson, type RequestSummaryJson } from './request-view.ts';
 
@@ -70,7 +71,8 @@ export async function requestView(
     deal,
     account,
     flags,
-    allowedActions: row.removed_at === null ? allowedActions(workflowOf(row, approvers), actor, policy) : [],
+    allowedActions:
+      row.removed_at === null ? allowedActions(workflowOf(row, approvers), actor, policy).filter((a) => sheetRequesterRefusal(row, a, actor.email) === null) : [],
     policy,
     locale,
   });
@@ -114,8 +116,12 @@ export async function requestList(
   const rows = await listRequests(db, args.spreadsheetId, args.filter, { limit: args.limit, before: args.cursor === null ? null : decodeCursor(args.cursor) });
   const page = rows.slice(0, args.limit);
   const last = page[page.length - 1];
+  const awaiting = args.filter.awaiting;
+  // Not a request the requests tab says is theirs: they may not decide it (sheet-requester.ts).
+  // Filtered here, after the page is cut, so the cursor still follows the rows read.
+  const shown = awaiting === null ? page : page.filter((r) => !namesPerson(r.requester, awaiting.email));
   return {
-    requests: page.map((r) => requestSummary(r, policy, args.locale)),
+    requests: shown.map((r) => requestSummary(r, policy, args.locale)),
     nextCursor: rows.length > args.limit && last !== undefined ? encodeCursor(last) : null,
   };
 }

@@ -9,7 +9,7 @@ import { REQUEST_STATE_LABELS, type RequestAction, type RequestState } from '../
 import { awaitedRole } from '../../shared/requests/request-workflow.ts';
 import type { WonDeal } from './account-history.repository.ts';
 import type { RequestEventRow } from './request-event.repository.ts';
-import { costOf, storedCostInput } from './request-record.ts';
+import { costOf, storedContentSnapshot, storedCostInput, type ContentSnapshot } from './request-record.ts';
 import type { RequestRow } from './request.repository.ts';
 import type { RequestDeal } from './request-subject.repository.ts';
 
@@ -113,6 +113,8 @@ export interface RequestEventJson {
   readonly role: Role | null;
   readonly comment: string | null;
   readonly costTotal: number | null;
+  /** What was put forward or judged, as it stood then (submit, resubmit, approve, reject, return). */
+  readonly content: ContentSnapshot | null;
 }
 
 export function eventJson(e: RequestEventRow, route: readonly Role[] | null): RequestEventJson {
@@ -129,6 +131,7 @@ export function eventJson(e: RequestEventRow, route: readonly Role[] | null): Re
     role: e.step === null ? null : (route?.[e.step] ?? null),
     comment: e.comment,
     costTotal: typeof snapshot?.total === 'number' ? snapshot.total : null,
+    content: storedContentSnapshot(e.content_snapshot),
   };
 }
 

@@ -205,6 +205,19 @@ export const RequestEventsSchema = z.object({
       role: RoleSchema.nullable(),
       comment: z.string().nullable(),
       costTotal: z.number().nullable(),
+      content: z
+        .object({
+          type: z.string().nullable(),
+          typeLabel: z.string().nullable(),
+          account: z.string().nullable(),
+          dealTitle: z.string().nullable(),
+          background: z.string().nullable(),
+          description: z.string().nullable(),
+          alternative: z.string().nullable(),
+          costInput: CostInputSchema.nullable(),
+        })
+        .nullable()
+        .meta({ description: 'What was put forward or judged, as it stood then (submit, resubmit, approve, reject, return); null for other events' }),
     }),
   ),
 });

@@ -4,16 +4,17 @@ import { isoDateInZone } from '../../shared/calendar/iso-date.ts';
 import type { RequestPolicy } from '../../shared/cost/request-policy.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { RefusalCode } from '../../shared/requests/request-refusals.ts';
-import type { RequestAction } from '../../shared/requests/request-state.ts';
+import type { RequestAction, RequestEventAction } from '../../shared/requests/request-state.ts';
 import { transition, type WorkflowActor, type WorkflowEvent, type WorkflowRequest } from '../../shared/requests/request-workflow.ts';
 import type { Db } from '../db/database.ts';
 import { appendFeedEntries } from '../feed/feed.repository.ts';
 import { ApiError } from '../http/api-error.ts';
 import { checkContent, type CheckedContent, type RequestContentInput } from './request-content.ts';
 import { appendRequestEvent, approversOfRound } from './request-event.repository.ts';
-import { costSnapshotOf, workflowOf } from './request-record.ts';
+import { contentSnapshotOf, costSnapshotOf, workflowOf } from './request-record.ts';
 import { insertApiRequest, lockRequest, saveWorkflow, type ContentColumns, type RequestRow } from './request.repository.ts';
 import { policyFor } from './request-settings.service.ts';
+import { sheetRequesterRefusal } from './sheet-requester.ts';
 import { dealsTitled, findDeal, knownAccount, sameAccount, spreadsheetFacts, type RequestDeal } from './request-subject.repository.ts';
 
 export interface FileRequestInput extends RequestContentInput {
@@ -38,6 +39,8 @@ const REFUSAL_STATUS: Readonly<Record<RefusalCode, 400 | 403 | 409>> = {
   not_requester: 403,
   missing_role: 403,
   own_request: 403,
+  named_requester: 403,
+  not_named_requester: 403,
   same_approver: 403,
   comment_required: 400,
   background_missing: 400,
@@ -50,6 +53,8 @@ const ERROR_CODE = { 400: 'invalid_request', 403: 'forbidden', 409: 'conflict' }
 // A decision is about the request the decider read: without its version, a racing approval of
 // the step before would hand them the next step they never saw.
 const DECISIONS: ReadonlySet<RequestAction> = new Set(['approve', 'reject', 'return']);
+// Events that put the request forward or judge it: each keeps the content as it stood then.
+const JUDGED: ReadonlySet<RequestEventAction> = new Set(['submit', 'resubmit', 'approve', 'reject', 'return']);
 
 function contentColumns(c: CheckedContent, policy: RequestPolicy, sheetLocale: Locale): ContentColumns {
   return {
@@ -162,6 +167,7 @@ async function record(trx: Db, row: RequestRow, event: Omit<WorkflowEvent, 'acti
     step: event.step,
     comment: event.comment,
     costSnapshot: costSnapshotOf(row, policy),
+    contentSnapshot: JUDGED.has(event.action) ? contentSnapshotOf(row) : null,
   });
   const role: Role | null = event.step === null ? null : (row.route?.[event.step] ?? null);
   await appendFeedEntries(trx, [
@@ -257,6 +263,11 @@ export async function actOnRequest(
     if (row.removed_at !== null) throw new ApiError(409, 'conflict', 'the request was removed from the sheet');
     if (input.expectedVersion !== null && row.version !== input.expectedVersion) {
       throw new ApiError(409, 'conflict', `the request changed since you read it (version ${input.expectedVersion}, now ${row.version}): read it again`);
+    }
+    const named = sheetRequesterRefusal(row, input.action, actor.email);
+    if (named !== null) {
+      const status = REFUSAL_STATUS[named.code];
+      throw new ApiError(status, ERROR_CODE[status], named.message[locale]);
     }
     let current = row;
     let workflow = workflowOf(row, await approversOfRound(trx, spreadsheetId, requestId));

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   }
   const service = await startService(config, {
     logger,
+    digest: digestConfig,
     // The Google source and its daily recompute need a service account; without one the
     // recompute route answers 503 and nothing is scheduled.
     plugins: async (db) => {

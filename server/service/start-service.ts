@@ -29,6 +29,7 @@ export interface StartOptions {
   readonly clock?: AppDeps['clock'];
   readonly verifier?: AppDeps['verifier'];
   readonly plugins?: (db: Db) => Promise<readonly ServicePlugin[]>;
+  readonly digest?: AppDeps['digest'];
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -78,6 +79,7 @@ export async function startService(config: ServiceConfig, options: StartOptions)
     },
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.verifier === undefined ? {} : { verifier: options.verifier }),
+    ...(options.digest === undefined ? {} : { digest: options.digest }),
   });
   const server = createServer(app);
   // A 50 MB push from Apps Script on a slow link; Node's default request timeout is 5 minutes.

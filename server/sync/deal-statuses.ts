@@ -2,7 +2,7 @@ import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
 import { computeDealStatus } from '../../shared/flags/deal-status.ts';
-import { FLAG_CODES, type DealStatus, type VisitFact } from '../../shared/flags/flag.ts';
+import type { VisitFact } from '../../shared/flags/flag.ts';
 import { firstMemory, nextMemory, type MemoryStep } from '../../shared/history/deal-memory.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
@@ -11,20 +11,8 @@ import type { DealOutcome } from './build-plan.ts';
 import { shownValuesHash } from '../../shared/rows/content-hash.ts';
 import { dealServiceValues, persistedStatus, STATUS_KEYS, type PersistedStatus } from './deal-status-record.ts';
 import type { DiffedRow } from './diff-tab.ts';
-import { costReviewParams, type CostReview } from './request-statuses.ts';
-
-/** What a cost review adds to a deal's status hash; nothing without one, so other hashes stand. */
-function reviewKey(review: CostReview | undefined): string[] {
-  return review === undefined ? [] : [`cost_review:${review.count}:${review.total}`];
-}
-
-/** The deal's status with 要コスト確認 among its flags, in FLAG_CODES order. */
-function withCostReview(status: DealStatus, review: CostReview | undefined): DealStatus {
-  if (review === undefined) return status;
-  const flags = [...status.flags, { code: 'cost_review' as const, params: costReviewParams(review) }];
-  flags.sort((a, b) => FLAG_CODES.indexOf(a.code) - FLAG_CODES.indexOf(b.code));
-  return { ...status, flags };
-}
+import { reviewKey, withCostReview } from './request-cost-review.ts';
+import type { CostReview } from './request-statuses.ts';
 
 /** One deal row after the status step. */
 export interface DealStep {

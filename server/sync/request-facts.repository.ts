@@ -50,3 +50,36 @@ export async function statesAtLastSync(db: Db, spreadsheetId: string): Promise<M
     .execute();
   return new Map(rows.map((r) => [r.request_id, r.to_state]));
 }
+
+/** A live deal as the last sync stored it: what the request side reads of the sheet's deal rows. */
+export interface StoredDealFacts {
+  readonly id: string;
+  readonly account: string | null;
+  readonly title: string | null;
+  readonly stageLabel: string | null;
+  readonly stageChangedOn: IsoDate | null;
+  readonly amount: number | null;
+  readonly grossMargin: number | null;
+}
+
+const asNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/** Every deal still on the sheet, as the last sync read it: one query. */
+export async function storedDealFacts(db: Db, spreadsheetId: string): Promise<StoredDealFacts[]> {
+  const rows = await db
+    .selectFrom('deals')
+    .select(['id', 'account', 'title', 'stage_label', 'stage_changed_on', 'amount', 'gross_margin'])
+    .where('spreadsheet_id', '=', spreadsheetId)
+    .where('removed_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    account: r.account,
+    title: r.title,
+    stageLabel: r.stage_label,
+    stageChangedOn: r.stage_changed_on,
+    amount: asNumber(r.amount),
+    grossMargin: asNumber(r.gross_margin),
+  }));
+}

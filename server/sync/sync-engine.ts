@@ -36,6 +36,7 @@ import type { LinkedIdentity } from './assign-row-ids.ts';
 import { Stopwatch } from './stopwatch.ts';
 import { appendTamperingFeed, requestSyncStatuses } from './request-sync.ts';
 import { pendingRequests, pendingVisits } from './pending-appends.ts';
+import { dealLinkerOf, type DealLinker } from './request-deal-link.ts';
 import { layoutOf } from './sheet-layout.ts';
 import { saveSheetLayouts } from './sheet-layout.repository.ts';
 
@@ -425,29 +426,11 @@ function visitsByDeal(
   return byDeal;
 }
 
-/**
- * Finds the deal a visit or request names: by account and title, or by the title alone when no
- * other deal has it.
- */
-function dealLinker(dealDiff: TabDiff<'deals'>): (account: string | null, title: string | null) => string | null {
-  // Built on first use: it parses every deal's account and title, which a same-day re-sync with
-  // no visit or request changes never needs.
-  let maps: { byKey: Map<string, string>; byTitle: Map<string, string | null> } | null = null;
-  const build = () => {
-    const byKey = new Map<string, string>();
-    const byTitle = new Map<string, string | null>();
-    for (const d of dealDiff.rows) {
-      byKey.set(dealKey(d.row.record.account, d.row.record.title), d.id);
-      const title = dealKey(null, d.row.record.title);
-      byTitle.set(title, byTitle.has(title) ? null : d.id);
-    }
-    return { byKey, byTitle };
-  };
-  return (account, title) => {
-    if (title === null) return null;
-    maps ??= build();
-    return maps.byKey.get(dealKey(account, title)) ?? maps.byTitle.get(dealKey(null, title)) ?? null;
-  };
+/** The linker over the sheet's deal rows (request-deal-link.ts: one rule for the sync and the API). */
+function dealLinker(dealDiff: TabDiff<'deals'>): DealLinker {
+  return dealLinkerOf(function* () {
+    for (const d of dealDiff.rows) yield { id: d.id, account: d.row.record.account, title: d.row.record.title };
+  });
 }
 
 function errorText(error: unknown): string {

@@ -9,6 +9,8 @@ import type { ServiceColumnKey } from '../../shared/write-plan/service-columns.t
 import type { CellWrite, PlanValue } from '../../shared/write-plan/write-plan.ts';
 import { sameCellValue } from '../../shared/write-plan/build-tab-plan.ts';
 import { dealServiceValues, persistedStatus, STATUS_KEYS, type PersistedStatus, type StatusKey } from '../sync/deal-status-record.ts';
+import { reviewKey, withCostReview } from '../sync/request-cost-review.ts';
+import type { CostReview } from '../sync/request-statuses.ts';
 import type { StoredDeal } from './visit-deal.repository.ts';
 
 /** A deal's status before and after one more visit, computed with the sync's own rules. */
@@ -20,6 +22,8 @@ export interface VisitStatusChange {
   /** What is stored beside the deal: the sync after the add-on applied the cells skips the row. */
   readonly persisted: PersistedStatus;
   readonly ball: BallState;
+  /** What the status hash holds besides the cells (the cost review's key), as the sync hashes it. */
+  readonly hashExtra: readonly string[];
 }
 
 export interface VisitStatusInput {
@@ -28,6 +32,8 @@ export interface VisitStatusInput {
   /** The deal's visits before this one. */
   readonly facts: readonly VisitFact[];
   readonly visit: VisitFact;
+  /** The deal's cost review as the next sync would compute it (storedCostReviews); undefined: none. */
+  readonly costReview: CostReview | undefined;
   readonly settings: SyncSettings;
   readonly locale: Locale;
   readonly now: IsoDate;
@@ -35,12 +41,14 @@ export interface VisitStatusInput {
 
 /**
  * The status the next sync will compute for the deal once the visit is on the sheet: the same
- * record (the sheet's), memory and visit facts, through the same functions.
+ * record (the sheet's), memory, visit facts and cost review, through the same functions, hashed
+ * the same way.
  */
 export function visitStatusChange(input: VisitStatusInput): VisitStatusChange {
-  const { stored, memory, settings, locale, now } = input;
+  const { stored, memory, settings, locale, now, costReview } = input;
   const status = (facts: readonly VisitFact[]) =>
-    computeDealStatus({ deal: stored.deal, memory, visits: facts, cellIssueCount: stored.cellIssueCount }, settings, now);
+    withCostReview(computeDealStatus({ deal: stored.deal, memory, visits: facts, cellIssueCount: stored.cellIssueCount }, settings, now), costReview);
+  const hashExtra = reviewKey(costReview);
   const facts = [...input.facts, input.visit];
   const before = status(input.facts);
   const after = status(facts);
@@ -51,8 +59,9 @@ export function visitStatusChange(input: VisitStatusInput): VisitStatusChange {
     after,
     valuesBefore,
     valuesAfter,
-    persisted: persistedStatus(stored.deal, after, valuesAfter, settings, now),
+    persisted: persistedStatus(stored.deal, after, valuesAfter, settings, now, hashExtra),
     ball: ballState(stored.deal, memory, facts),
+    hashExtra,
   };
 }
 
@@ -67,7 +76,7 @@ export function dealCellWrites(
   row: number,
   columns: Readonly<Partial<Record<ServiceColumnKey, number>>>,
 ): CellWrite[] {
-  const shownBefore = stored.statusHash === shownValuesHash(STATUS_KEYS.map((k) => change.valuesBefore[k]));
+  const shownBefore = stored.statusHash === shownValuesHash([...STATUS_KEYS.map((k) => change.valuesBefore[k]), ...change.hashExtra]);
   const writes: CellWrite[] = [];
   for (const key of STATUS_KEYS) {
     const column = columns[key];

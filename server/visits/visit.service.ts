@@ -13,6 +13,7 @@ import { appendFeedEntries } from '../feed/feed.repository.ts';
 import type { FlagRaisedPayload } from '../../shared/feed/feed-payloads.ts';
 import { ApiError } from '../http/api-error.ts';
 import { lockSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
+import { storedCostReviews } from '../sync/request-sync.ts';
 import { resolvedTabOf, type SheetLayout } from '../sync/sheet-layout.ts';
 import { dealSheetRow, sheetLayoutsOf } from '../sync/sheet-layout.repository.ts';
 import { dealCellWrites, visitStatusChange, type VisitStatusChange } from './visit-deal-status.ts';
@@ -147,7 +148,18 @@ export async function logVisit(db: Db, input: LogVisitInput): Promise<LoggedVisi
       const memories = await loadDealMemories(trx, sid, [stored.id], Number.POSITIVE_INFINITY);
       const memory = memories.get(stored.id)?.memory ?? { stageEnteredOn: null, previousStage: null, ballChangedOn: null };
       const facts = await visitFactsOfDeal(trx, sid, stored.id);
-      change = visitStatusChange({ stored, memory, facts, visit: { visitedOn: body.visitedOn, ballAfter: visit.ballAfter }, settings, locale, now: today });
+      // The deal's 要コスト確認 as the sync computes it, or the answer's cells would drop it until the next sync.
+      const reviews = await storedCostReviews(trx, { spreadsheetId: sid, requestsTab: layouts.has('requests'), settings, locale, now: today });
+      change = visitStatusChange({
+        stored,
+        memory,
+        facts,
+        visit: { visitedOn: body.visitedOn, ballAfter: visit.ballAfter },
+        costReview: reviews.get(stored.id),
+        settings,
+        locale,
+        now: today,
+      });
       await updateDealStatuses(trx, sid, [{ id: stored.id, status: change.persisted }]);
       await rememberVisit(trx, sid, stored.id, {
         contactOn: body.visitedOn,

@@ -10,6 +10,10 @@ export type RefusalCode =
   | 'missing_role'
   /** Nobody decides their own request. */
   | 'own_request'
+  /** The requests tab's requester cell names the person deciding: their own request too. */
+  | 'named_requester'
+  /** The requests tab names another requester by email: only they file (submit) the row. */
+  | 'not_named_requester'
   /** One person approves one step of a round: a two-step route means two people. */
   | 'same_approver'
   | 'comment_required'
@@ -34,6 +38,14 @@ const REFUSALS: Readonly<Record<RefusalCode, Message>> = Object.freeze({
   own_request: {
     ja: '自分の申請は承認・却下・差戻しできません',
     en: 'nobody decides their own request',
+  },
+  named_requester: {
+    ja: '申請タブの申請者欄({requester})があなたを指しています。自分の申請は承認・却下・差戻しできません',
+    en: 'the requests tab names you as the requester ({requester}): nobody decides their own request',
+  },
+  not_named_requester: {
+    ja: '申請タブの申請者欄は{requester}です。この申請を提出できるのは申請者本人だけです',
+    en: 'the requests tab names {requester} as the requester: only they may submit this request',
   },
   same_approver: {
     ja: 'この申請の前のステップを承認済みです。次のステップは別の人が承認します',

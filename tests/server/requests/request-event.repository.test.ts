@@ -24,6 +24,7 @@ for (const backend of BACKENDS) {
       step: null,
       comment: null,
       costSnapshot: { total: 1000 },
+      contentSnapshot: null,
       ...over,
     });
 
@@ -60,13 +61,14 @@ for (const backend of BACKENDS) {
     it('numbers events per request, in order', async () => {
       expect(await appendRequestEvent(database.db, event('r1', 'file', 'rep@example.co.jp', { fromState: null, toState: 'draft' }))).toBe(1);
       expect(await appendRequestEvent(database.db, event('r2', 'file', 'rep@example.co.jp', { fromState: null, toState: 'draft' }))).toBe(1);
-      expect(await appendRequestEvent(database.db, event('r1', 'submit', 'rep@example.co.jp', { fromState: 'draft' }))).toBe(2);
+      expect(await appendRequestEvent(database.db, event('r1', 'submit', 'rep@example.co.jp', { fromState: 'draft', contentSnapshot: { background: '背景', costInput: { discount: 1000 } } }))).toBe(2);
       const events = await eventsOf(database.db, SID, 'r1');
       expect(events.map((e) => [e.seq, e.action, e.from_state, e.to_state])).toEqual([
         [1, 'file', null, 'draft'],
         [2, 'submit', 'draft', 'submitted'],
       ]);
-      expect(events[1]).toMatchObject({ actor: 'rep@example.co.jp', at: AT, cost_snapshot: { total: 1000 } });
+      expect(events[1]).toMatchObject({ actor: 'rep@example.co.jp', at: AT, cost_snapshot: { total: 1000 }, content_snapshot: { background: '背景', costInput: { discount: 1000 } } });
+      expect(events[0]?.content_snapshot).toBeNull();
     });
 
     it('names who approved steps of the current round only', async () => {
@@ -86,6 +88,7 @@ for (const backend of BACKENDS) {
 
     it.each([
       ['UPDATE', sql`update request_events set comment = 'rewritten' where request_id = 'r1'`],
+      ['UPDATE of what was judged', sql`update request_events set content_snapshot = '{"background":"書き換え"}'::jsonb where request_id = 'r1' and seq = 2`],
       ['DELETE', sql`delete from request_events where request_id = 'r1'`],
       ['TRUNCATE', sql`truncate request_events`],
       ['UPDATE of one column through the query builder', null],

@@ -168,6 +168,46 @@ describeIfPostgres('request routes', () => {
       expect(events.events[4]?.comment).toBe('特急便の費用が増えました');
     });
 
+    it('keeps in each event what was put forward or judged, so an approval still shows what its approver saw after a revision', async () => {
+      const first = { background: BACKGROUND, description: '納品先の変更と特急便での納品', alternative: '通常便で2日遅れ', cost: { directCosts: [{ label: '特急便', amount: 150_000 }] } };
+      const filed = await api.filed(REP, { ...first, submit: true });
+      const id = filed.request.id;
+      await api.acted(APPROVER, id, { action: 'approve', comment: '費用は妥当' });
+      await api.acted(MANAGER, id, { action: 'return', comment: '代替案を具体的に' });
+      const revised = { background: `${BACKGROUND}先方担当者と再確認済み。`, alternative: '通常便+納品日の前倒し調整', cost: { directCosts: [{ label: '通常便', amount: 40_000 }], hours: [{ role: '営業サポート', hours: 2 }] } };
+      await api.acted(REP, id, { action: 'resubmit', changes: revised });
+
+      type EventJson = { action: string; costTotal: number | null; content: Record<string, unknown> | null };
+      const events = ((await (await api.events(REP, id)).json()) as { events: EventJson[] }).events;
+      expect(events.map((e) => [e.action, e.content === null])).toEqual([
+        ['file', true],
+        ['submit', false],
+        ['approve', false],
+        ['return', false],
+        ['revise', true],
+        ['resubmit', false],
+      ]);
+      const seen = {
+        type: 'special_delivery',
+        typeLabel: '特別納品',
+        account: SAMPLE,
+        dealTitle: '基幹システム更新',
+        background: first.background,
+        description: first.description,
+        alternative: first.alternative,
+        costInput: { hours: [], directCosts: first.cost.directCosts, discount: 0, recurring: null },
+      };
+      const [, submitted, approved, returned, , resubmitted] = events;
+      expect(submitted?.content).toEqual(seen);
+      expect(approved).toMatchObject({ costTotal: 150_000, content: seen });
+      expect(returned?.content).toEqual(seen);
+      expect(resubmitted?.content).toEqual({ ...seen, background: revised.background, alternative: revised.alternative, costInput: { hours: revised.cost.hours, directCosts: revised.cost.directCosts, discount: 0, recurring: null } });
+      expect(resubmitted?.costTotal).toBe(48_000);
+      // What the request says now is the revision; what the approver judged stays in its event.
+      const now = (await (await api.get(REP, id)).json()) as RequestJson;
+      expect(now.request.background).toBe(revised.background);
+    });
+
     it('rejects with a comment, for good', async () => {
       const filed = await api.filed(REP, { cost: lumpSum(30_000), submit: true });
       const rejected = await api.acted(APPROVER, filed.request.id, { action: 'reject', comment: '通常便で間に合う' });
