@@ -1,7 +1,9 @@
 import type { CellValue } from '../../shared/cells/cell-value.ts';
 import { columnLetter } from '../../shared/mapping/column-letter.ts';
+import { mappingFileProblems } from '../../shared/mapping/mapping-file.ts';
 import { SERVICE_COLUMN_KEYS, type ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
 import { ApiError } from '../http/api-error.ts';
+import type { MappingInput } from '../sync/sync-engine.ts';
 import { instantSerialConverter, isIsoInstant } from './instant-serial.ts';
 import type { PushPayload, PushServiceColumns, PushTab } from './push-payload.ts';
 
@@ -57,6 +59,15 @@ function parseServiceColumns(value: unknown, at: string, rowCount: number): Push
   return { headerRow, columns: parsed };
 }
 
+/** The mapping's shape, checked as the CLI checks a --mapping file; every problem is named by its path. */
+function parseMapping(value: unknown): MappingInput | null {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) throw bad(`mapping: must be an object { tabs, stageLabels, settings }, got ${kindOf(value)}`);
+  const problems = mappingFileProblems(value);
+  if (problems.length > 0) throw bad(problems.map((p) => `mapping.${p}`).join('; '));
+  return value as MappingInput;
+}
+
 /**
  * Checks the add-on's push cell by cell, in place: a 100k-row sheet is not copied. ISO instants
  * (Dates as JSON writes them) become serial numbers in the spreadsheet's time zone. The first
@@ -64,13 +75,14 @@ function parseServiceColumns(value: unknown, at: string, rowCount: number): Push
  */
 export function parsePushPayload(body: unknown): PushPayload {
   if (!isRecord(body)) throw bad(`body: must be a JSON object, got ${kindOf(body)}`);
-  const { title, timeZone, tabs, dryRun } = body;
+  const { title, timeZone, tabs, dryRun, mapping } = body;
   if (typeof title !== 'string' || title.trim() === '' || title.length > 1000) throw bad('title: must be the spreadsheet\'s name (1 to 1000 characters)');
   const zone = typeof timeZone === 'string' ? canonicalTimeZone(timeZone) : null;
   if (zone === null) throw bad('timeZone: must be an IANA time zone such as Asia/Tokyo');
   if (dryRun !== undefined && typeof dryRun !== 'boolean') throw bad('dryRun: must be true or false');
   if (!Array.isArray(tabs) || tabs.length === 0) throw bad('tabs: must be a non-empty array of { name, values }');
   if (tabs.length > MAX_TABS) throw bad(`tabs: at most ${MAX_TABS} tabs`);
+  const parsedMapping = parseMapping(mapping);
 
   const toSerial = instantSerialConverter(zone);
   const names = new Set<string>();
@@ -111,5 +123,5 @@ export function parsePushPayload(body: unknown): PushPayload {
     }
     return { name, values: values as CellValue[][], serviceColumns: parseServiceColumns(tab.serviceColumns, `${at}.serviceColumns`, values.length) };
   });
-  return { title: title.trim(), timeZone: zone, tabs: parsedTabs, dryRun: dryRun === true };
+  return { title: title.trim(), timeZone: zone, tabs: parsedTabs, dryRun: dryRun === true, mapping: parsedMapping };
 }

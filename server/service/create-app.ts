@@ -24,7 +24,9 @@ import { pushSyncRoutes } from '../push-sync/push-sync.routes.ts';
 import { recomputeRoutes } from '../recompute/recompute.routes.ts';
 import { requestRoutes } from '../requests/request.routes.ts';
 import { visitRoutes } from '../visits/visit.routes.ts';
+import { dealRoutes } from '../deals/deal.routes.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
+import type { DigestConfig } from '../digest/digest-config.ts';
 import { spreadsheetRoutes } from '../spreadsheets/spreadsheet.routes.ts';
 import { InFlight } from './in-flight.ts';
 
@@ -41,6 +43,8 @@ export interface AppDeps {
   readonly onSynced?: (spreadsheetId: string, timeZone: string) => Promise<void>;
   /** Replaces the Sheets API check of a first caller's access (built from config.google.sheetsRootUrl). */
   readonly prover?: AccessProver;
+  /** The digest's configuration (DIGEST_*): where managers' Chat webhooks may point. Default: Google Chat's. */
+  readonly digest?: Pick<DigestConfig, 'chatUrlPrefixes'>;
 }
 
 export interface App {
@@ -81,8 +85,9 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
     }),
     ...memberRoutes(deps.db),
     ...visitRoutes({ db: deps.db, clock }),
+    ...dealRoutes({ db: deps.db, clock }),
     ...requestRoutes({ db: deps.db, clock }),
-    ...feedRoutes({ db: deps.db, clock }),
+    ...feedRoutes({ db: deps.db, clock }, { chatUrlPrefixes: deps.digest?.chatUrlPrefixes }),
     ...(deps.extraRoutes ?? []),
   ];
   // The API is the same whether or not a service account is configured: unconfigured, the

@@ -49,17 +49,26 @@ export interface SpreadsheetSummary {
   readonly title: string;
   readonly timeZone: string;
   readonly mapping: unknown;
+  readonly settings: unknown;
   readonly lastSyncedAt: Date | null;
 }
 
 export async function findSpreadsheet(db: Db, spreadsheetId: string): Promise<SpreadsheetSummary | null> {
   const row = await db
     .selectFrom('spreadsheets')
-    .select(['id', 'source_kind', 'title', 'time_zone', 'mapping', 'last_synced_at'])
+    .select(['id', 'source_kind', 'title', 'time_zone', 'mapping', 'settings', 'last_synced_at'])
     .where('id', '=', spreadsheetId)
     .executeTakeFirst();
   if (row === undefined) return null;
-  return { id: row.id, sourceKind: row.source_kind, title: row.title, timeZone: row.time_zone, mapping: row.mapping, lastSyncedAt: row.last_synced_at };
+  return {
+    id: row.id,
+    sourceKind: row.source_kind,
+    title: row.title,
+    timeZone: row.time_zone,
+    mapping: row.mapping,
+    settings: row.settings,
+    lastSyncedAt: row.last_synced_at,
+  };
 }
 
 /** Google spreadsheets someone registered: what the daily recompute visits. */

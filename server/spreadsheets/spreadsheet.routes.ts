@@ -4,8 +4,10 @@ import { RoleSchema, SpreadsheetParams } from '../http/common-schemas.ts';
 import { ApiError } from '../http/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { spreadsheetsOfMember } from '../members/member.repository.ts';
+import { TAB_KINDS } from '../../shared/records/tab-kind.ts';
 import { mappedTabs } from './mapped-tabs.ts';
 import { findSpreadsheet } from './spreadsheet.repository.ts';
+import { storedMapping, storedSettings } from './stored-setup.ts';
 
 const Timestamp = z.iso.datetime().nullable();
 
@@ -14,6 +16,18 @@ const SpreadsheetOfMember = z
   .meta({ id: 'SpreadsheetOfMember' });
 
 const Me = z.object({ email: z.string(), spreadsheets: z.array(SpreadsheetOfMember) });
+
+const StoredTabMapping = z
+  .object({
+    sheet: z.string(),
+    headerRow: z.number().int().optional(),
+    columns: z.record(z.string(), z.string()).meta({ description: 'Field → the header text it was found under' }),
+  })
+  .meta({ id: 'StoredTabMapping' });
+
+const StoredMapping = z
+  .object({ tabs: z.partialRecord(z.enum(TAB_KINDS), StoredTabMapping) })
+  .meta({ id: 'StoredMapping', description: 'The mapping the last sync used, by header text: what a set-up on another computer restores' });
 
 const Spreadsheet = z
   .object({
@@ -24,6 +38,11 @@ const Spreadsheet = z
     lastSyncedAt: Timestamp,
     mappedTabs: z.array(z.string()).meta({ description: 'The tabs the add-on should push: deals, visits, requests' }),
     roles: z.array(RoleSchema).meta({ description: 'The caller\'s roles' }),
+    mapping: StoredMapping.nullable().meta({ description: 'Null before the first sync' }),
+    settings: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: 'The settings overrides stored for the spreadsheet (stageLabels among them), as a mapping\'s settings gives them; null when none were given' }),
   })
   .meta({ id: 'Spreadsheet' });
 
@@ -52,7 +71,7 @@ export function spreadsheetRoutes(db: Db): RouteDef[] {
       method: 'get',
       path: '/v1/spreadsheets/{spreadsheetId}',
       operationId: 'getSpreadsheet',
-      summary: 'One spreadsheet: its title, time zone, mapped tabs and the caller\'s roles',
+      summary: 'One spreadsheet: its title, time zone, mapped tabs, stored mapping and settings, and the caller\'s roles',
       tags: ['spreadsheets'],
       access: { kind: 'spreadsheet', role: null },
       params: SpreadsheetParams,
@@ -69,6 +88,8 @@ export function spreadsheetRoutes(db: Db): RouteDef[] {
             lastSyncedAt: found.lastSyncedAt?.toISOString() ?? null,
             mappedTabs: mappedTabs(found.mapping),
             roles: [...roles],
+            mapping: storedMapping(found.mapping),
+            settings: storedSettings(found.settings),
           },
         };
       },

@@ -26,13 +26,14 @@ function rejection(input: unknown): ApiError {
 }
 
 describe('parsePushPayload', () => {
-  it('returns the title, time zone, tabs and dryRun false when the body is minimal', () => {
+  it('returns the title, time zone, tabs, dryRun false and no mapping when the body is minimal', () => {
     const parsed = parsePushPayload(body());
     expect(parsed).toEqual({
       title: '営業案件',
       timeZone: 'Asia/Tokyo',
       dryRun: false,
       tabs: [{ name: '案件', values: [['顧客名', '金額'], ['A社', 100]], serviceColumns: null }],
+      mapping: null,
     });
   });
 
@@ -213,6 +214,35 @@ describe('parsePushPayload', () => {
     ['a column is a letter', { headerRow: 1, columns: [{ key: 'id', column: 'B' }] }, 'tabs[1].serviceColumns.columns[0].column: must be a column number from 1 to 18278'],
   ])('rejects serviceColumns with 400 invalid_request when %s', (_, serviceColumns, message) => {
     const error = rejection(withServiceColumns(serviceColumns));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toBe(message);
+  });
+
+  it('passes the mapping through as the CLI\'s --mapping file gives it, and null when it is null', () => {
+    const mapping = {
+      tabs: { deals: { sheet: '台帳', headerRow: 3, columns: { account: '会社', title: 'B' } } },
+      stageLabels: { 保留: 'nurturing' },
+      settings: { dayCounting: 'business', stages: { quote: { staleAfterDays: 10 } } },
+    };
+    expect(parsePushPayload(body({ mapping })).mapping).toEqual(mapping);
+    expect(parsePushPayload(body({ mapping: null })).mapping).toBeNull();
+  });
+
+  it.each<[string, unknown, string]>([
+    ['it is not an object', ['台帳'], 'mapping: must be an object { tabs, stageLabels, settings }, got array'],
+    ['it has an unknown key', { tab: {} }, 'mapping.tab: unknown key (expected tabs, stageLabels, settings)'],
+    ['a tab kind is unknown', { tabs: { leads: { sheet: 'x' } } }, 'mapping.tabs.leads: unknown tab kind (expected deals, visits, requests)'],
+    [
+      'a tab has no sheet and a header row of 0',
+      { tabs: { deals: { headerRow: 0 } } },
+      'mapping.tabs.deals.sheet: must be the tab\'s name; mapping.tabs.deals.headerRow: must be a row number from 1',
+    ],
+    ['a column is not text', { tabs: { visits: { sheet: '訪問', columns: { visitedOn: 3 } } } }, 'mapping.tabs.visits.columns.visitedOn: must be a header text or a column letter'],
+    ['stage labels map onto numbers', { stageLabels: { 保留: 2 } }, 'mapping.stageLabels: must be an object of label → stage code'],
+    ['settings is text', { settings: 'business' }, 'mapping.settings: must be an object'],
+  ])('rejects the mapping with 400 invalid_request naming each problem\'s path when %s', (_, mapping, message) => {
+    const error = rejection(body({ mapping }));
     expect(error.status).toBe(400);
     expect(error.code).toBe('invalid_request');
     expect(error.message).toBe(message);
