@@ -1,0 +1,53 @@
+import { mergeSettingsOverrides } from '../../../shared/settings/settings-overrides.ts';
+import { localize } from '../bootstrap/localize.ts';
+import { errorMessage, fail, ok } from '../bootstrap/rpc-results.ts';
+import { addonLocale } from '../i18n/addon-locale.ts';
+import { loadMapping, loadPrefs, saveMapping, savePrefs } from '../platform/document-store.ts';
+import type { AddonSettings, RpcResult } from '../rpc/sidebar-rpc.ts';
+import { effectiveSettings, stageThresholds } from '../setup/setup-proposal.ts';
+import { ensureTriggers } from '../sync/triggers.ts';
+import { settingsPatchOf } from './settings-form.ts';
+import { SETTINGS_MESSAGES } from './settings-messages.ts';
+
+type StoredMapping = NonNullable<ReturnType<typeof loadMapping>>;
+
+function currentSettings() {
+  const stored = loadMapping();
+  return effectiveSettings(stored?.settings ?? null, null);
+}
+
+/** The user's preferences and the spreadsheet's thresholds as they stand. */
+export function readSettings(): RpcResult<AddonSettings> {
+  const prefs = loadPrefs();
+  const locale = addonLocale();
+  const settings = currentSettings();
+  return ok({
+    locale,
+    hourlySync: prefs.hourlySync,
+    syncOnChange: prefs.syncOnChange,
+    stages: stageThresholds(settings, locale),
+    ballFollowUpDays: settings.ballFollowUpDays,
+    warningRatio: settings.warningRatio,
+  });
+}
+
+/**
+ * Saves preferences (language, automatic syncs: the triggers follow at once) and thresholds
+ * (stored in the mapping's settings, which every sync pushes). Nothing is saved when a field is wrong.
+ */
+export function saveSettings(form: AddonSettings): RpcResult<AddonSettings> {
+  const { patch, problems } = settingsPatchOf(form, currentSettings(), addonLocale());
+  if (Object.keys(problems).length > 0) return fail('invalid', localize(SETTINGS_MESSAGES.refused), problems);
+  if (Object.keys(patch).length > 0) {
+    const stored: StoredMapping | null = loadMapping();
+    saveMapping({ ...(stored ?? {}), settings: mergeSettingsOverrides(stored?.settings ?? null, patch) } as StoredMapping);
+  }
+  const prefs = { locale: form.locale, hourlySync: form.hourlySync, syncOnChange: form.syncOnChange };
+  savePrefs(prefs);
+  try {
+    ensureTriggers(prefs);
+  } catch (e) {
+    return fail('internal', localize(SETTINGS_MESSAGES.triggersFailed, { message: errorMessage(e) }));
+  }
+  return readSettings();
+}

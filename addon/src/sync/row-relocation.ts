@@ -1,0 +1,90 @@
+// Pure: where a plan's cells land when the sheet may have been sorted or edited between the
+// push and the apply. The plan addresses rows as they were pushed; each row's id says which row
+// that was. A cell follows its row's id to where the id is now; a cell whose row cannot be found
+// is not written (deferred) and the next sync, reading the sheet as it is then, writes it.
+import type { WriteRun } from '../../../shared/write-plan/write-runs.ts';
+
+/** The id column as it is now: ids[i] is sheet row firstRow + i ('' for none). */
+export interface IdSnapshot {
+  readonly firstRow: number;
+  readonly ids: readonly string[];
+}
+
+export interface RelocatedRuns {
+  readonly runs: WriteRun[];
+  readonly deferred: number;
+}
+
+function rowsById(snapshot: IdSnapshot): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
+  snapshot.ids.forEach((id, i) => {
+    if (id === '') return;
+    const list = rows.get(id);
+    if (list === undefined) rows.set(id, [snapshot.firstRow + i]);
+    else list.push(snapshot.firstRow + i);
+  });
+  return rows;
+}
+
+/**
+ * The runs moved to where their rows are now. `expected` holds the id each pushed row showed;
+ * rows at or above the header row are never checked. A row pushed without an id is written only
+ * if it still shows none (a row that now shows an id is some other row); a row with an id goes
+ * where that id is now, and is deferred when the id is gone or now on several rows elsewhere.
+ * Rows past `maxRow` are deferred too.
+ */
+export function relocateRuns(
+  runs: readonly WriteRun[],
+  headerRow: number,
+  expected: ReadonlyMap<number, string>,
+  current: IdSnapshot,
+  maxRow: number = Number.POSITIVE_INFINITY,
+): RelocatedRuns {
+  const byId = rowsById(current);
+  const idAt = (row: number): string => current.ids[row - current.firstRow] ?? '';
+  const target = (row: number): number | null => {
+    if (row <= headerRow) return row;
+    const id = expected.get(row);
+    if (id === undefined) return idAt(row) === '' ? row : null;
+    if (idAt(row) === id) return row;
+    const rows = byId.get(id);
+    return rows !== undefined && rows.length === 1 ? (rows[0] ?? null) : null;
+  };
+
+  let deferred = 0;
+  const cellsByColumn = new Map<number, Map<number, WriteRun['values'][number]>>();
+  for (const run of runs) {
+    let cells = cellsByColumn.get(run.column);
+    if (cells === undefined) cellsByColumn.set(run.column, (cells = new Map()));
+    run.values.forEach((value, i) => {
+      const row = target(run.startRow + i);
+      if (row === null || row > maxRow) deferred++;
+      else cells.set(row, value);
+    });
+  }
+
+  const out: WriteRun[] = [];
+  for (const [column, cells] of [...cellsByColumn].sort((a, b) => a[0] - b[0])) {
+    let current: { column: number; startRow: number; values: WriteRun['values'][number][] } | null = null;
+    for (const [row, value] of [...cells].sort((a, b) => a[0] - b[0])) {
+      if (current !== null && current.startRow + current.values.length === row) current.values.push(value);
+      else {
+        if (current !== null) out.push(current);
+        current = { column, startRow: row, values: [value] };
+      }
+    }
+    if (current !== null) out.push(current);
+  }
+  return { runs: out, deferred };
+}
+
+/** Whether every run's rows stayed put: then the plan's own runs are written as they are. */
+export function runsUnmoved(runs: readonly WriteRun[], headerRow: number, expected: ReadonlyMap<number, string>, current: IdSnapshot): boolean {
+  const idAt = (row: number): string => current.ids[row - current.firstRow] ?? '';
+  return runs.every((run) =>
+    run.values.every((_, i) => {
+      const row = run.startRow + i;
+      return row <= headerRow || (expected.get(row) ?? '') === idAt(row);
+    }),
+  );
+}
