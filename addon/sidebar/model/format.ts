@@ -1,0 +1,59 @@
+import { dayOfWeek, isIsoDate } from '../../../shared/calendar/iso-date.ts';
+import type { Locale } from '../../../shared/i18n/locale.ts';
+
+export { formatPercent, formatYen } from '../../../shared/cost/format-yen.ts';
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar date as people read it: `2026/11/20(金)`, `Fri, Nov 20, 2026`; `—` for none. */
+export function formatDate(date: string | null, locale: Locale): string {
+  if (date === null || date === '') return '—';
+  if (!isIsoDate(date)) return date;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const w = dayOfWeek(date);
+  return locale === 'ja' ? `${y}/${m}/${d}(${WEEKDAYS_JA[w]})` : `${WEEKDAYS_EN[w]}, ${MONTHS_EN[m - 1]} ${d}, ${y}`;
+}
+
+/** A count of days: `15日`, `1 day`, `15 days`. */
+export function formatDays(days: number, locale: Locale): string {
+  if (locale === 'ja') return `${days}日`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/** An instant in the spreadsheet's time zone: `11/20 14:05`, `Nov 20, 14:05`. */
+export function formatInstant(instant: string, timeZone: string, locale: Locale): string {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
+  } catch {
+    return instant;
+  }
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${get('hour')}:${get('minute')}`;
+  const month = Number(get('month'));
+  return locale === 'ja' ? `${month}/${get('day')} ${time}` : `${MONTHS_EN[month - 1]} ${get('day')}, ${time}`;
+}
+
+/** A duration in milliseconds as seconds with one decimal: `1.2秒`, `1.2 s`. */
+export function formatSeconds(ms: number, locale: Locale): string {
+  const s = (Math.round(ms / 100) / 10).toFixed(1);
+  return locale === 'ja' ? `${s}秒` : `${s} s`;
+}
+
+/** Whether a due date has passed (calendar dates compare as text). */
+export function isOverdue(due: string | null, today: string): boolean {
+  return due !== null && isIsoDate(due) && due < today;
+}
