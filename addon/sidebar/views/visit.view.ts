@@ -88,7 +88,11 @@ export function visitView(ctx: AppContext): View {
     form.addEventListener('input', () => {
       dirty = true;
       dealHint.textContent = linkedDealId({ dealTitle: dealTitle.value }, prefill) === null ? t('visitDealFree') : t('visitDealLinked');
-      nextActionOn.min = visitedOn.value;
+    });
+    // Only when the visit date itself changes: setting `min` on every keystroke makes Chromium
+    // reset a half-typed next-action date (2026, Tab, 11, 27 became 2026-11-07).
+    visitedOn.addEventListener('change', () => {
+      if (nextActionOn.min !== visitedOn.value) nextActionOn.min = visitedOn.value;
     });
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -9,9 +9,10 @@ import { fail, failWith, ok } from '../bootstrap/rpc-results.ts';
 import { readGridHead, readRow, toCellValue } from '../bootstrap/sheet-cells.ts';
 import { storedMappingSpec } from '../bootstrap/stored-tabs.ts';
 import { addonLocale } from '../i18n/addon-locale.ts';
-import { loadMapping, saveMapping } from '../platform/document-store.ts';
+import { loadMapping, loadPrefs, saveMapping } from '../platform/document-store.ts';
 import type { RpcResult, SetupChoice, SetupProposal, SetupSaved } from '../rpc/sidebar-rpc.ts';
 import { runSync } from '../sync/run-sync.ts';
+import { ensureTriggers } from '../sync/triggers.ts';
 import { ensureNewTab } from './new-tabs.ts';
 import { checkSetupChoice, setupMappingOf, type TabHead } from './setup-choice.ts';
 import { SETUP_MESSAGES } from './setup-messages.ts';
@@ -94,6 +95,8 @@ export function saveSetup(choice: SetupChoice): RpcResult<SetupSaved> {
     }
   }
   saveMapping(setupMappingOf(checked, created, storedParts().settings));
+  // The settings view shows hourly and on-change sync as on by default: set-up is when they start.
+  ensureTriggers(loadPrefs());
 
   const synced = runSync('setup');
   if (synced.ok) return ok({ createdTabs, sync: synced.value });
