@@ -29,10 +29,8 @@ export interface DealViewRow extends StoredDealColumns {
   readonly previous_stage: string | null;
   readonly ball_changed_on: string | null;
   readonly removed: boolean;
-  /** What the latest visit logged through the API said; the deal row's own cells never get it. */
+  /** The latest visit logged through the API; the deal row's own cells never get it. */
   readonly visit_contact_on: string | null;
-  readonly visit_next_action: string | null;
-  readonly visit_next_action_on: string | null;
 }
 
 /** The deal, tombstone or not, when it belongs to the spreadsheet. */
@@ -44,8 +42,6 @@ export async function findDealRow(db: Db, spreadsheetId: string, dealId: string)
       sql<boolean>`removed_at is not null`.as('removed'),
       // Added by a later migration and typed nowhere else: read as text, like every date here.
       sql<string | null>`visit_contact_on::text`.as('visit_contact_on'),
-      sql<string | null>`visit_next_action`.as('visit_next_action'),
-      sql<string | null>`visit_next_action_on::text`.as('visit_next_action_on'),
     ])
     .where('spreadsheet_id', '=', spreadsheetId)
     .where('id', '=', dealId)

@@ -3,6 +3,7 @@ import { ballState } from '../../shared/flags/ball-state.ts';
 import { computeDealStatus } from '../../shared/flags/deal-status.ts';
 import { FLAG_MESSAGES } from '../../shared/flags/flag-messages.ts';
 import type { DealMemory, FlagCode } from '../../shared/flags/flag.ts';
+import { effectiveNextAction } from '../../shared/flags/next-action.ts';
 import { format, type Locale } from '../../shared/i18n/locale.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
 import { applySettingsOverrides } from '../../shared/settings/settings-overrides.ts';
@@ -18,7 +19,6 @@ import { visitFactsOfDeal } from '../visits/visit.repository.ts';
 import { dealRecordOf } from './deal-record.ts';
 import { findDealRow } from './deal-view.repository.ts';
 import { FLAG_TONES, type FlagTone } from './flag-tone.ts';
-import { currentNextAction } from './next-action.ts';
 
 export interface DealFlagView {
   readonly code: FlagCode;
@@ -92,7 +92,8 @@ export async function dealView(db: Db, input: DealViewInput): Promise<DealView |
     ? undefined
     : (await storedCostReviews(db, { spreadsheetId: sid, requestsTab: layouts.has('requests'), settings: sheetSettings, locale, now: today })).get(row.id);
   const status = withCostReview(computeDealStatus({ deal, memory, visits, cellIssueCount: row.cell_issue_count }, readerSettings, today), review);
-  const next = currentNextAction(deal, { nextAction: row.visit_next_action, nextActionOn: row.visit_next_action_on });
+  // Every visit counts, from the visits tab or the API: the same rule raises 期限切れ.
+  const next = effectiveNextAction(deal, visits);
 
   return {
     id: row.id,

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
-import type { DealMemory } from '../../shared/flags/flag.ts';
+import type { DealMemory, VisitFact } from '../../shared/flags/flag.ts';
 import type { Ball } from '../../shared/records/ball.ts';
 import { isStageCode, type StageCode } from '../../shared/stages/stage.ts';
 import { sql } from 'kysely';
@@ -198,20 +198,20 @@ export async function stalestDealsOf(db: Db, spreadsheetId: string, limit: numbe
 }
 
 /** The visits stored for a spreadsheet, per deal, as the flag rules need them. */
-export async function visitFactsOf(db: Db, spreadsheetId: string): Promise<Map<string, { visitedOn: IsoDate; ballAfter: Ball | null }[]>> {
+export async function visitFactsOf(db: Db, spreadsheetId: string): Promise<Map<string, VisitFact[]>> {
   const rows = await db
     .selectFrom('visits')
-    .select(['deal_id', 'visited_on', 'ball_after'])
+    .select(['deal_id', 'visited_on', 'ball_after', 'next_action', 'next_action_on'])
     .where('spreadsheet_id', '=', spreadsheetId)
     .where('removed_at', 'is', null)
     .where('deal_id', 'is not', null)
     .where('visited_on', 'is not', null)
     .execute();
-  const byDeal = new Map<string, { visitedOn: IsoDate; ballAfter: Ball | null }[]>();
+  const byDeal = new Map<string, VisitFact[]>();
   for (const r of rows) {
     if (r.deal_id === null || r.visited_on === null) continue;
     const list = byDeal.get(r.deal_id) ?? [];
-    list.push({ visitedOn: r.visited_on, ballAfter: asBall(r.ball_after) });
+    list.push({ visitedOn: r.visited_on, ballAfter: asBall(r.ball_after), nextAction: r.next_action, nextActionOn: r.next_action_on });
     byDeal.set(r.deal_id, list);
   }
   return byDeal;

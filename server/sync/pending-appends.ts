@@ -45,7 +45,7 @@ export async function pendingVisits(
   for (const v of visits) {
     if (v.dealId === null || v.visit.visitedOn === null) continue;
     const list = facts.get(v.dealId) ?? [];
-    list.push({ visitedOn: v.visit.visitedOn, ballAfter: v.visit.ballAfter });
+    list.push({ visitedOn: v.visit.visitedOn, ballAfter: v.visit.ballAfter, nextAction: v.visit.nextAction, nextActionOn: v.visit.nextActionOn });
     facts.set(v.dealId, list);
   }
   return { ...planned(tab, visits.map((v) => ({ id: v.id, cells: visitRowCells(tab, v.visit) })), settings), facts };

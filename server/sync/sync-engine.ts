@@ -67,7 +67,8 @@ export interface SyncOptions {
 
 // Raised whenever the flag rules change meaning, so stored statuses are recomputed after an upgrade.
 // 2: deals carry 要コスト確認 from their special requests.
-const FLAG_RULES_VERSION = 2;
+// 3: 期限切れ goes by the effective next action, a later one planned by the latest visit included.
+const FLAG_RULES_VERSION = 3;
 
 class DryRunRollback extends Error {
   readonly report: SyncReport;
@@ -420,7 +421,7 @@ function visitsByDeal(
     const dealId = linkDeal(visit.account, visit.dealTitle);
     if (dealId === null || visit.visitedOn === null) continue;
     const list = byDeal.get(dealId) ?? [];
-    list.push({ visitedOn: visit.visitedOn, ballAfter: visit.ballAfter });
+    list.push({ visitedOn: visit.visitedOn, ballAfter: visit.ballAfter, nextAction: visit.nextAction, nextActionOn: visit.nextActionOn });
     byDeal.set(dealId, list);
   }
   return byDeal;

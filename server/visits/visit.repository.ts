@@ -167,13 +167,15 @@ export async function insertApiVisit(db: Db, v: NewApiVisit): Promise<StoredVisi
 export async function visitFactsOfDeal(db: Db, spreadsheetId: string, dealId: string): Promise<VisitFact[]> {
   const rows = await db
     .selectFrom('visits')
-    .select(['visited_on', 'ball_after'])
+    .select(['visited_on', 'ball_after', 'next_action', 'next_action_on'])
     .where('spreadsheet_id', '=', spreadsheetId)
     .where('deal_id', '=', dealId)
     .where('removed_at', 'is', null)
     .where('visited_on', 'is not', null)
     .execute();
-  return rows.flatMap((r) => (r.visited_on === null ? [] : [{ visitedOn: r.visited_on as IsoDate, ballAfter: asBall(r.ball_after) }]));
+  return rows.flatMap((r) =>
+    r.visited_on === null ? [] : [{ visitedOn: r.visited_on as IsoDate, ballAfter: asBall(r.ball_after), nextAction: r.next_action, nextActionOn: r.next_action_on }],
+  );
 }
 
 /** An account name as the sync compares them: NFKC, no spaces, lower case. */

@@ -154,7 +154,7 @@ export async function logVisit(db: Db, input: LogVisitInput): Promise<LoggedVisi
         stored,
         memory,
         facts,
-        visit: { visitedOn: body.visitedOn, ballAfter: visit.ballAfter },
+        visit: { visitedOn: body.visitedOn, ballAfter: visit.ballAfter, nextAction: visit.nextAction, nextActionOn: visit.nextActionOn },
         costReview: reviews.get(stored.id),
         settings,
         locale,

@@ -5,6 +5,7 @@ import type { SyncSettings } from '../settings/sync-settings.ts';
 import { TERMINAL_STAGES, type StageDefinition } from '../stages/stage.ts';
 import { ballState } from './ball-state.ts';
 import { FLAG_CODES, type DealFlagInput, type DealStatus, type Flag } from './flag.ts';
+import { effectiveNextAction } from './next-action.ts';
 
 function isBlank(text: string | null): boolean {
   return text === null || text.trim() === '';
@@ -82,12 +83,11 @@ export function computeDealStatus(
     });
   }
 
-  if (!terminal && deal.nextActionOn !== null && deal.nextActionOn < now) {
+  // The date a visit planned counts as the card shows it, and the reason names the date used.
+  const dueOn = effectiveNextAction(deal, visits).nextActionOn;
+  if (!terminal && dueOn !== null && dueOn < now) {
     // Overdue is told in calendar days whatever the counting: the deadline is a calendar date.
-    flags.push({
-      code: 'next_action_overdue',
-      params: { date: deal.nextActionOn, days: daysBetween(deal.nextActionOn, now) },
-    });
+    flags.push({ code: 'next_action_overdue', params: { date: dueOn, days: daysBetween(dueOn, now) } });
   }
 
   const handoff = handoffFlag(input, settings, now);

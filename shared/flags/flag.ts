@@ -29,6 +29,9 @@ export interface Flag {
 export interface VisitFact {
   readonly visitedOn: IsoDate;
   readonly ballAfter: Ball | null;
+  /** The next step the visit planned and its due day: the deal's plan while it is the latest (next-action.ts). */
+  readonly nextAction: string | null;
+  readonly nextActionOn: IsoDate | null;
 }
 
 /** What the database remembers about a deal and the sheet does not. */

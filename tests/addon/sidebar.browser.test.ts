@@ -135,7 +135,8 @@ describe('the sidebar in Chromium', () => {
     const teamWidth = sheetOf(original, DEALS_SHEET).values[DEALS_HEADER_ROW - 1]?.length ?? 0;
     expect(columnOf(dealsTab, DEALS_HEADER_ROW, { service: 'id' })).toBe(teamWidth + 1);
     expect(dealsTab.hiddenColumns).toEqual([teamWidth + 1]);
-    expect(cellByHeader(after, DEALS_SHEET, DEALS_HEADER_ROW, STALE_DEAL.row, { service: 'flags' })).toBe('停滞, ボール滞留');
+    // Its row has no next-action date: the 11-13 its last visit planned has passed.
+    expect(cellByHeader(after, DEALS_SHEET, DEALS_HEADER_ROW, STALE_DEAL.row, { service: 'flags' })).toBe('停滞, ボール滞留, 期限切れ');
 
     const mapping = JSON.parse((await session.runtime.properties('document'))['sheets-sfa.mapping'] ?? 'null') as {
       tabs: Record<string, { sheet: string; headerRow: number; columns: Record<string, string> }>;
@@ -174,7 +175,7 @@ describe('the sidebar in Chromium', () => {
     const card = page.locator('.view-deal article.deal-card');
     await card.waitFor({ timeout: UI_TIMEOUT });
     expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe(STALE_DEAL.title);
-    expect(await flagCodes(card)).toEqual(['stale', 'ball_follow_up']);
+    expect(await flagCodes(card)).toEqual(['stale', 'ball_follow_up', 'next_action_overdue']);
     expect(await card.locator('[data-flag="stale"]').textContent()).toContain('停滞');
 
     // From here on, only the keyboard.

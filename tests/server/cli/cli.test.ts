@@ -143,7 +143,8 @@ describe('sheets-sfa sync', () => {
       stale: 104,
       stale_warning: 19,
       ball_follow_up: 73,
-      next_action_overdue: 71,
+      // One of them (row 42, whose 次回予定日 reads 来週) is overdue by the date its latest visit planned.
+      next_action_overdue: 72,
       handoff_unattended: 0,
       unknown_stage: 1,
       no_owner: 1,

@@ -9,6 +9,8 @@ const memory = makeMemory;
 const visit = (visitedOn: string, ballAfter: VisitFact['ballAfter']): VisitFact => ({
   visitedOn,
   ballAfter,
+  nextAction: null,
+  nextActionOn: null,
 });
 
 describe('ballState', () => {

@@ -24,6 +24,10 @@ interface InputOverrides {
   readonly cellIssueCount?: number;
 }
 
+function visit(visitedOn: IsoDate, fact: Partial<Omit<VisitFact, 'visitedOn'>> = {}): VisitFact {
+  return { visitedOn, ballAfter: null, nextAction: null, nextActionOn: null, ...fact };
+}
+
 function input(overrides: InputOverrides = {}): DealFlagInput {
   return {
     deal: makeDeal(overrides.deal),
@@ -139,8 +143,8 @@ describe('computeDealStatus', () => {
         deal: { quoteSentOn: '2026-04-01' },
         memory: { stageEnteredOn: NOW },
         visits: [
-          { visitedOn: '2026-04-10', ballAfter: 'us' },
-          { visitedOn: '2026-05-01', ballAfter: 'customer' },
+          visit('2026-04-10', { ballAfter: 'us' }),
+          visit('2026-05-01', { ballAfter: 'customer' }),
         ],
       });
       expect(computeDealStatus(i, D, NOW)).toEqual({
@@ -171,6 +175,28 @@ describe('computeDealStatus', () => {
         { code: 'next_action_overdue', params: { date: '2026-05-01', days: 10 } },
       ]);
     });
+
+    // The sheet's date was due 5/1; what the latest visit planned decides whether it still stands.
+    it.each([
+      ['no visit planned anything', [visit('2026-05-08')], { date: '2026-05-01', days: 10 }],
+      ['the latest visit planned a step due later, not yet due', [visit('2026-05-08', { nextAction: '提案書送付', nextActionOn: '2026-05-15' })], null],
+      ['the latest visit planned a later step that is itself overdue', [visit('2026-05-02', { nextActionOn: '2026-05-07' })], { date: '2026-05-07', days: 4 }],
+      ['the latest visit planned an earlier step', [visit('2026-04-20', { nextActionOn: '2026-04-25' })], { date: '2026-05-01', days: 10 }],
+      [
+        'an earlier visit planned a step not yet due and the latest one brought it forward',
+        [visit('2026-05-08', { nextActionOn: '2026-05-09' }), visit('2026-05-02', { nextActionOn: '2026-05-20' })],
+        { date: '2026-05-09', days: 2 },
+      ],
+    ] as const)('goes by the effective next action when %s', (_when, visits, overdue) => {
+      const i = input({ deal: { nextActionOn: '2026-05-01' }, memory: { stageEnteredOn: NOW }, visits });
+      const flags = computeDealStatus(i, D, NOW).flags;
+      expect(flags).toEqual(overdue === null ? [] : [{ code: 'next_action_overdue', params: overdue }]);
+    });
+
+    it('flags a visit\'s overdue plan on a deal whose sheet has no next action date', () => {
+      const i = input({ memory: { stageEnteredOn: NOW }, visits: [visit('2026-05-01', { nextAction: '見積提出', nextActionOn: '2026-05-08' })] });
+      expect(renderFlags(computeDealStatus(i, D, NOW).flags, 'ja').reasons).toBe('次回アクション期日2026-05-08を3日超過');
+    });
   });
 
   describe('hand-off', () => {
@@ -197,7 +223,7 @@ describe('computeDealStatus', () => {
         const i = input({
           deal: { stage, stageLabel: null },
           memory: { previousStage, stageEnteredOn },
-          visits: visitDays.map((visitedOn) => ({ visitedOn, ballAfter: null })),
+          visits: visitDays.map((visitedOn) => visit(visitedOn)),
         });
         expect(codes(i, s)).toEqual(expected);
       },
