@@ -3,6 +3,7 @@
 // Shared by the browser tests and the screenshot script (so it must not import vitest).
 import type { Browser } from 'playwright-core';
 import type { Role } from '../../shared/access/role.ts';
+import { bundleForService } from '../support/apps-script/bundle-for-service.ts';
 import { startAddonRuntime, type AddonRuntime } from '../support/apps-script/addon-runtime.ts';
 import { openSidebarPage, type SidebarPage } from '../support/browser/sidebar-page.ts';
 import type { GoogleIdentity } from '../support/service/google-identity.ts';
@@ -42,7 +43,8 @@ export interface SidebarSession {
   close(): Promise<void>;
 }
 
-export async function startSidebarSession(backend: ScenarioBackend, bundleDir: string): Promise<SidebarSession> {
+export async function startSidebarSession(backend: ScenarioBackend, builtDir: string): Promise<SidebarSession> {
+  const bundleDir = bundleForService(builtDir, backend.url);
   const spreadsheet = scenarioSpreadsheet();
   // Google knows the same file, shared with the team: what the first sync proves access against.
   backend.standIn.createSpreadsheet({

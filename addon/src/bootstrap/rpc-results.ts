@@ -1,11 +1,14 @@
 import type { RpcError, RpcErrorCode, RpcResult } from '../rpc/sidebar-rpc.ts';
+import { rpcError } from '../service/rpc-errors.ts';
 
 export function ok<T>(value: T): RpcResult<T> {
   return { ok: true, value };
 }
 
-export function fail<T>(code: RpcErrorCode, message: string, fields?: Readonly<Record<string, string>>): RpcResult<T> {
-  return { ok: false, error: fields === undefined ? { code, message } : { code, message, fields } };
+/** A refusal; without a message, the code's own in the user's language. */
+export function fail<T>(code: RpcErrorCode, message?: string | null, fields?: Readonly<Record<string, string>>): RpcResult<T> {
+  const error = rpcError(code, message);
+  return { ok: false, error: fields === undefined ? error : { ...error, fields } };
 }
 
 export function failWith<T>(error: RpcError): RpcResult<T> {

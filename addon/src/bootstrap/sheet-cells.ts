@@ -1,12 +1,11 @@
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
+import { isDate } from '../sync/sheet-values.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-// Dates come from the script's realm in Apps Script but from another realm in tests: duck-type.
-function isDate(value: unknown): value is Date {
-  return typeof value === 'object' && value !== null && typeof (value as Date).getTime === 'function' && typeof (value as Date).toISOString === 'function';
-}
+/** How far down the shared mapping looks for a tab's header row (shared/mapping/resolve-mapping.ts). */
+export const HEADER_SCAN_ROWS = 30;
 
 /**
  * A getValues() cell as the shared readers take it: '' is empty, a Date becomes its calendar date

@@ -8,7 +8,7 @@ import { fail, ok } from '../bootstrap/rpc-results.ts';
 import { readRow } from '../bootstrap/sheet-cells.ts';
 import type { RpcResult } from '../rpc/sidebar-rpc.ts';
 import { DEAL_CARD_MESSAGES } from './deal-card-messages.ts';
-import { findDealsTab } from './deals-tab.ts';
+import { findDealsTab, noDealsTabMessage } from './deals-tab.ts';
 
 /** The deal row under the user's cursor, as the sheet shows it. */
 export interface ActiveDealRow {
@@ -34,7 +34,7 @@ const text = (cells: readonly CellValue[], column: number | undefined): string |
 export function activeDealRow(): RpcResult<ActiveDealRow> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const deals = findDealsTab(ss);
-  if (deals === null) return fail('not_set_up', localize(DEAL_CARD_MESSAGES.notSetUp));
+  if (deals === null) return fail('not_set_up', noDealsTabMessage());
   const notOnRow = () => fail<ActiveDealRow>('no_deal_row', localize(DEAL_CARD_MESSAGES.notOnDealRow, { sheet: deals.tab.sheet }));
   const cell = ss.getActiveCell();
   const sheet = cell.getSheet();

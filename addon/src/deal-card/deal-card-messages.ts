@@ -1,10 +1,6 @@
 import type { Message } from '../../../shared/i18n/locale.ts';
 
 export const DEAL_CARD_MESSAGES = {
-  notSetUp: {
-    ja: '案件シートが見つかりません。メニューの「このシートをセットアップ」から設定してください。',
-    en: 'No deals tab was found. Set up this sheet from the add-on menu first.',
-  },
   notOnDealRow: {
     ja: '「{sheet}」シートの案件の行(見出しより下)を選択してから、もう一度開いてください。',
     en: 'Select a deal row on the "{sheet}" tab (below its header), then try again.',

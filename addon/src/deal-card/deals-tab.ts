@@ -1,15 +1,14 @@
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
 import { resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
 import type { ResolvedTab } from '../../../shared/mapping/tab-mapping.ts';
-import { readGridHead } from '../bootstrap/sheet-cells.ts';
+import { HEADER_SCAN_ROWS, readGridHead } from '../bootstrap/sheet-cells.ts';
 import { storedMappingSpec } from '../bootstrap/stored-tabs.ts';
+import { t } from '../i18n/addon-messages.ts';
 import { locateServiceColumns } from '../sync/service-column-locator.ts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-// The shared detection looks for the header row among a tab's first 30 rows.
-const HEAD_ROWS = 30;
 
 export interface DealsTab {
   readonly sheet: Sheet;
@@ -31,9 +30,9 @@ export function findDealsTab(ss: Spreadsheet): DealsTab | null {
   if (stored !== undefined) {
     const sheet = ss.getSheetByName(stored.sheet);
     if (sheet === null) return null;
-    grids = [readGridHead(sheet, Math.max(HEAD_ROWS, stored.headerRow ?? 0), timeZone)];
+    grids = [readGridHead(sheet, Math.max(HEADER_SCAN_ROWS, stored.headerRow ?? 0), timeZone)];
   } else {
-    grids = ss.getSheets().map((sheet) => readGridHead(sheet, HEAD_ROWS, timeZone));
+    grids = ss.getSheets().map((sheet) => readGridHead(sheet, HEADER_SCAN_ROWS, timeZone));
   }
   const resolved = resolveMapping(grids, stored === undefined ? null : { tabs: { deals: stored } });
   const tab = resolved.tabs.find((t): t is ResolvedTab<'deals'> => t.kind === 'deals');
@@ -47,4 +46,9 @@ export function findDealsTab(ss: Spreadsheet): DealsTab | null {
     idColumn: located?.columns.id ?? tab.serviceColumns.id ?? null,
     flagsColumn: located?.columns.flags ?? tab.serviceColumns.flags ?? null,
   };
+}
+
+/** What to say when there is no deals tab: set the sheet up, by the menu item's own label. */
+export function noDealsTabMessage(): string {
+  return t('error.no_deals_tab', { menu: t('menu.setUp') });
 }

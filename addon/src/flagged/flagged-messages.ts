@@ -1,10 +1,6 @@
 import type { Message } from '../../../shared/i18n/locale.ts';
 
 export const FLAGGED_MESSAGES = {
-  notSetUp: {
-    ja: '案件シートが見つかりません。メニューの「このシートをセットアップ」から設定してください。',
-    en: 'No deals tab was found. Set up this sheet from the add-on menu first.',
-  },
   noFlagsColumn: {
     ja: '「{sheet}」シートにはまだフラグ列がありません。「今すぐ同期」を実行してください。',
     en: 'The "{sheet}" tab has no flags column yet. Run "Sync now" first.',

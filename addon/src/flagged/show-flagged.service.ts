@@ -1,7 +1,7 @@
 import { columnLetter } from '../../../shared/mapping/column-letter.ts';
 import { localize } from '../bootstrap/localize.ts';
 import { fail, ok } from '../bootstrap/rpc-results.ts';
-import { findDealsTab } from '../deal-card/deals-tab.ts';
+import { findDealsTab, noDealsTabMessage } from '../deal-card/deals-tab.ts';
 import type { FlaggedShown, RpcResult } from '../rpc/sidebar-rpc.ts';
 import { FLAGGED_MESSAGES } from './flagged-messages.ts';
 
@@ -23,7 +23,7 @@ function countFlagged(sheet: Sheet, firstRow: number, lastRow: number, column: n
 export function showFlaggedDeals(): RpcResult<FlaggedShown> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const deals = findDealsTab(ss);
-  if (deals === null) return fail('not_set_up', localize(FLAGGED_MESSAGES.notSetUp));
+  if (deals === null) return fail('not_set_up', noDealsTabMessage());
   const { sheet, tab, flagsColumn } = deals;
   if (flagsColumn === null) return fail('not_found', localize(FLAGGED_MESSAGES.noFlagsColumn, { sheet: tab.sheet }));
 

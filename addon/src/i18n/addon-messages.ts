@@ -34,6 +34,10 @@ export const ADDON_MESSAGES = {
   'error.conflict': { ja: '他の人が先に変更しました。読み込み直してください。', en: 'Someone else changed it first. Please reload.' },
   'error.busy': { ja: '別の同期が実行中です。終わってからもう一度お試しください。', en: 'Another sync is running. Please try again when it has finished.' },
   'error.not_set_up': { ja: 'このシートはまだ設定されていません。「このシートを設定」から始めてください。', en: 'This sheet is not set up yet. Start with "Set up this sheet".' },
+  'error.no_deals_tab': {
+    ja: '案件シートが見つかりません。メニューの「{menu}」から設定してください。',
+    en: 'No deals tab was found. Set up this sheet first ("{menu}" in the add-on menu).',
+  },
   'error.no_deal_row': { ja: '選択中の行は案件ではありません。案件の行を選んでください。', en: 'The selected row is not a deal. Select a deal row.' },
   'error.too_large': {
     ja: 'シートが大きすぎて一度に送れません(Apps Script の上限 50 MB)。シートには何も書き込んでいません。',

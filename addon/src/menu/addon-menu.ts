@@ -7,7 +7,7 @@ import type { MENU_FUNCTIONS } from '../rpc/sidebar-rpc.ts';
 type MenuFunction = (typeof MENU_FUNCTIONS)[number];
 
 /** The menu's items in order; null is a separator. Each names a top-level function of main.ts. */
-export const MENU_ITEMS: readonly ({ readonly label: AddonMessageKey; readonly run: MenuFunction } | null)[] = [
+const MENU_ITEMS: readonly ({ readonly label: AddonMessageKey; readonly run: MenuFunction } | null)[] = [
   { label: 'menu.openSidebar', run: 'menuOpenSidebar' },
   { label: 'menu.syncNow', run: 'menuSyncNow' },
   null,
@@ -17,7 +17,7 @@ export const MENU_ITEMS: readonly ({ readonly label: AddonMessageKey; readonly r
   { label: 'menu.settings', run: 'menuSettings' },
 ];
 
-export function buildAddonMenu(locale: Locale): void {
+function buildAddonMenu(locale: Locale): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU_ITEMS) {
     if (item === null) menu.addSeparator();

@@ -9,7 +9,7 @@ export const EXECUTION_LIMIT_MS = 6 * 60_000;
 const executionStart = Date.now();
 
 /** Milliseconds left before Apps Script would stop this execution. */
-export function remainingExecutionMs(now: number = Date.now()): number {
+function remainingExecutionMs(now: number = Date.now()): number {
   return EXECUTION_LIMIT_MS - (now - executionStart);
 }
 

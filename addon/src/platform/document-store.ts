@@ -6,10 +6,10 @@ import type { TabKind } from '../../../shared/records/tab-kind.ts';
 import type { StageCode } from '../../../shared/stages/stage.ts';
 import { SIDEBAR_VIEWS, type SidebarView } from '../rpc/sidebar-rpc.ts';
 
-export const MAPPING_KEY = 'sheets-sfa.mapping';
-export const PREFS_KEY = 'sheets-sfa.prefs';
-export const LAST_CHANGE_KEY = 'sheets-sfa.last-change';
-export const SIDEBAR_VIEW_KEY = 'sheets-sfa.sidebar-view';
+const MAPPING_KEY = 'sheets-sfa.mapping';
+const PREFS_KEY = 'sheets-sfa.prefs';
+const LAST_CHANGE_KEY = 'sheets-sfa.last-change';
+const SIDEBAR_VIEW_KEY = 'sheets-sfa.sidebar-view';
 
 /** One tab as the CLI's --mapping file names it: columns by header text, so they may move. */
 export interface StoredTabMapping {

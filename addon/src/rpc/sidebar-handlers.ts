@@ -1,12 +1,11 @@
 import { approvalQueue } from '../approvals/approval-queue.service.ts';
 import { decideRequest } from '../approvals/decide.service.ts';
 import { bootstrapSidebar } from '../bootstrap/bootstrap.service.ts';
-import { errorMessage } from '../bootstrap/rpc-results.ts';
+import { errorMessage, fail } from '../bootstrap/rpc-results.ts';
 import { activeDealCard } from '../deal-card/deal-card.service.ts';
 import { showFlaggedDeals } from '../flagged/show-flagged.service.ts';
 import { t } from '../i18n/addon-messages.ts';
 import { fileRequest, requestPrefill } from '../requests/file-request.service.ts';
-import { failure } from '../service/rpc-errors.ts';
 import { saveSettings, readSettings } from '../settings/settings.service.ts';
 import { setupProposal, saveSetup } from '../setup/setup.service.ts';
 import { runSync } from '../sync/run-sync.ts';
@@ -21,7 +20,7 @@ function guarded<A extends unknown[], T>(name: string, handler: (...args: A) => 
       return handler(...args);
     } catch (error) {
       console.error(`sheets-sfa: ${name} failed: ${errorMessage(error)}`);
-      return failure('internal', `${t('error.internal')} (${errorMessage(error)})`);
+      return fail('internal', `${t('error.internal')} (${errorMessage(error)})`);
     }
   };
 }

@@ -2,9 +2,9 @@
 // Content-Encoding: gzip), refused before sending when over Apps Script's 50 MB per fetch.
 
 /** Bodies from this size are gzipped: smaller than that, compression costs more than it saves. */
-export const GZIP_FROM_BYTES = 64 * 1024;
+const GZIP_FROM_BYTES = 64 * 1024;
 /** UrlFetchApp refuses a payload over 50 MB. */
-export const MAX_PAYLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_PAYLOAD_BYTES = 50 * 1024 * 1024;
 
 /** UTF-8 size of a string, without encoding it (Apps Script has no TextEncoder). */
 export function utf8Length(text: string): number {

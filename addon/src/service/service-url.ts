@@ -1,8 +1,9 @@
 // Baked in by the build (esbuild define); the script property SERVICE_URL overrides it, so a test
-// or a staging copy can point the same bundle at another service.
+// can point the same bundle at its own service. Apps Script still refuses any URL outside the
+// manifest's urlFetchWhitelist, which the build writes for the baked-in service.
 declare const SHEETS_SFA_SERVICE_URL: string;
 
-export const SERVICE_URL_PROPERTY = 'SERVICE_URL';
+const SERVICE_URL_PROPERTY = 'SERVICE_URL';
 const FALLBACK_URL = 'https://sheets-sfa.example.com';
 
 export function serviceUrl(): string {

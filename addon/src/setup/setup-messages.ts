@@ -16,6 +16,10 @@ export const SETUP_MESSAGES = {
   stageInvalid: { ja: '「{label}」の対応するステージを選んでください。', en: 'Choose the stage "{label}" stands for.' },
   thresholdInvalid: { ja: '日数は 1 以上の整数で入力してください(終了ステージは空欄)。', en: 'Enter a whole number of days from 1 (blank for final stages).' },
   refused: { ja: '設定を保存できません。赤字の項目を確認してください。', en: 'The set-up cannot be saved yet: check the fields marked in red.' },
+  keptWithoutTriggers: {
+    ja: '設定は保存しましたが、自動同期を設定できませんでした: {message}',
+    en: 'The set-up was saved, but automatic sync could not be set: {message}',
+  },
   keptAfterSyncError: { ja: '設定は保存しました。最初の同期はできませんでした: {message}', en: 'The set-up was saved, but the first sync failed: {message}' },
   or: { ja: ' または ', en: ' or ' },
   and: { ja: '・', en: ', ' },

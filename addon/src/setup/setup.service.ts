@@ -5,21 +5,19 @@ import type { TabSpec } from '../../../shared/mapping/tab-mapping.ts';
 import type { TabKind } from '../../../shared/records/tab-kind.ts';
 import type { StageCode } from '../../../shared/stages/stage.ts';
 import { localize } from '../bootstrap/localize.ts';
-import { fail, failWith, ok } from '../bootstrap/rpc-results.ts';
-import { readGridHead, readRow, toCellValue } from '../bootstrap/sheet-cells.ts';
+import { errorMessage, fail, failWith, ok } from '../bootstrap/rpc-results.ts';
+import { HEADER_SCAN_ROWS, readGridHead, readRow, toCellValue } from '../bootstrap/sheet-cells.ts';
 import { storedMappingSpec } from '../bootstrap/stored-tabs.ts';
 import { addonLocale } from '../i18n/addon-locale.ts';
 import { loadMapping, loadPrefs, saveMapping } from '../platform/document-store.ts';
 import type { RpcResult, SetupChoice, SetupProposal, SetupSaved } from '../rpc/sidebar-rpc.ts';
 import { runSync } from '../sync/run-sync.ts';
 import { ensureTriggers } from '../sync/triggers.ts';
-import { ensureNewTab } from './new-tabs.ts';
+import { createNewTab, plannedNewTab, type NewTab } from './new-tabs.ts';
 import { checkSetupChoice, setupMappingOf, type TabHead } from './setup-choice.ts';
 import { SETUP_MESSAGES } from './setup-messages.ts';
 import { effectiveSettings, stageLabelProposals, stageThresholds, tabProposals } from './setup-proposal.ts';
 
-// The shared detection looks for header rows among a tab's first 30 rows.
-const HEAD_ROWS = 30;
 // Enough rows to meet every label a team uses, few enough to read in one call.
 const STAGE_SCAN_ROWS = 5000;
 
@@ -41,7 +39,7 @@ export function setupProposal(): RpcResult<SetupProposal> {
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = addonLocale();
   const spec = storedMappingSpec();
-  const headRows = Math.max(HEAD_ROWS, ...Object.values(spec?.tabs ?? {}).map((t) => t?.headerRow ?? 0));
+  const headRows = Math.max(HEADER_SCAN_ROWS, ...Object.values(spec?.tabs ?? {}).map((t) => t?.headerRow ?? 0));
   const sheets = ss.getSheets();
   const grids = sheets.map((sheet) => readGridHead(sheet, headRows, timeZone));
   const resolved = resolveMapping(grids, spec);
@@ -84,21 +82,36 @@ export function saveSetup(choice: SetupChoice): RpcResult<SetupSaved> {
   const checked = checkSetupChoice(choice, (name, row) => tabHead(ss, name, row), addonLocale());
   if (Object.keys(checked.problems).length > 0) return fail('invalid', localize(SETUP_MESSAGES.refused), checked.problems);
 
+  // Planned first and stored before anything is created: a mapping too large for its property
+  // fails here, with nothing written.
+  const planned: NewTab[] = [];
   const created: Partial<Record<TabKind, Required<TabSpec>>> = {};
-  const createdTabs: string[] = [];
   if (choice.createMissingTabs) {
     for (const kind of ['visits', 'requests'] as const) {
       if (checked.tabs[kind] !== undefined) continue;
-      const tab = ensureNewTab(ss, kind);
+      const tab = plannedNewTab(ss, kind);
+      planned.push(tab);
       created[kind] = tab.spec;
-      if (tab.created) createdTabs.push(tab.spec.sheet);
     }
   }
   saveMapping(setupMappingOf(checked, created, storedParts().settings));
+  const createdTabs: string[] = [];
+  for (const tab of planned) {
+    if (tab.exists) continue;
+    createNewTab(ss, tab);
+    createdTabs.push(tab.spec.sheet);
+  }
   // The settings view shows hourly and on-change sync as on by default: set-up is when they start.
-  ensureTriggers(loadPrefs());
+  // A user out of triggers (20 per user) still gets the first sync, and is told.
+  let triggersFailed: string | null = null;
+  try {
+    ensureTriggers(loadPrefs());
+  } catch (e) {
+    triggersFailed = errorMessage(e);
+  }
 
   const synced = runSync('setup');
+  if (triggersFailed !== null) return fail('internal', localize(SETUP_MESSAGES.keptWithoutTriggers, { message: triggersFailed }));
   if (synced.ok) return ok({ createdTabs, sync: synced.value });
   // Set-up is stored either way; an unreachable or busy service only delays the first sync.
   if (synced.error.code === 'unreachable' || synced.error.code === 'busy') return ok({ createdTabs, sync: null });

@@ -7,6 +7,7 @@ import { appendedWrites, type AppendedWrite } from '../../../shared/write-plan/w
 import type { WriteRun } from '../../../shared/write-plan/write-runs.ts';
 import { applySetupSteps } from './apply-setup.ts';
 import { cellInput } from './cell-input.ts';
+import { plainTextLookup, textCellBlock, textRunBlocks, type PlainTextLookup } from './plain-text-cells.ts';
 import { relocateRuns, runsUnmoved, type IdSnapshot } from './row-relocation.ts';
 import { tagServiceColumns } from './tag-service-columns.ts';
 
@@ -57,20 +58,22 @@ function ensureRows(sheet: Sheet, needed: number): void {
   if (needed > max) sheet.insertRowsAfter(max, needed - max);
 }
 
-function writeRun(sheet: Sheet, run: WriteRun): number {
-  sheet.getRange(run.startRow, run.column, run.values.length, 1).setValues(run.values.map((v) => [cellInput(v)]));
+function writeRun(sheet: Sheet, run: WriteRun, plainText: PlainTextLookup): number {
+  sheet.getRange(run.startRow, run.column, run.values.length, 1).setValues(run.values.map((v, i) => [cellInput(v, plainText(run.startRow + i, run.column))]));
   return run.values.length;
 }
 
+const headerCells = (tab: TabPlanWire) => tab.newColumns.map((c) => ({ row: tab.headerRow, column: c.column, value: c.header }));
+
 /** New columns' headers, one setValues per run of adjacent columns. */
-function writeHeaders(sheet: Sheet, tab: TabPlanWire): number {
+function writeHeaders(sheet: Sheet, tab: TabPlanWire, plainText: PlainTextLookup): number {
   const sorted = [...tab.newColumns].sort((a, b) => a.column - b.column);
   let written = 0;
   let i = 0;
   while (i < sorted.length) {
     const first = sorted[i]?.column ?? 0;
     const row: (string | number)[] = [];
-    while (i < sorted.length && sorted[i]?.column === first + row.length) row.push(cellInput(sorted[i++]?.header ?? null));
+    while (i < sorted.length && sorted[i]?.column === first + row.length) row.push(cellInput(sorted[i++]?.header ?? null, plainText(tab.headerRow, first + row.length)));
     sheet.getRange(tab.headerRow, first, 1, row.length).setValues([row]);
     written += row.length;
   }
@@ -85,6 +88,7 @@ function appendRows(sheet: Sheet, tab: TabPlanWire): number {
   const writes = appendedWrites(tab, first, shown);
   if (writes.length === 0) return 0;
   ensureRows(sheet, Math.max(...writes.map((w) => w.row)));
+  const plainText = plainTextLookup(sheet, textCellBlock(writes));
   // One setValues per run of adjacent cells in a row: the gaps between them stay untouched.
   const byRow = new Map<number, AppendedWrite[]>();
   for (const w of writes) {
@@ -98,7 +102,10 @@ function appendRows(sheet: Sheet, tab: TabPlanWire): number {
     while (i < cells.length) {
       const start = cells[i]?.column ?? 0;
       const values: (string | number)[] = [];
-      while (i < cells.length && cells[i]?.column === start + values.length) values.push(cellInput(cells[i++]?.value ?? null));
+      while (i < cells.length && cells[i]?.column === start + values.length) {
+        const cell = cells[i++];
+        values.push(cellInput(cell?.value ?? null, plainText(row, cell?.column ?? 0)));
+      }
       sheet.getRange(row, start, 1, values.length).setValues([values]);
     }
     for (const c of cells) if (c.format === 'date') sheet.getRange(row, c.column).setNumberFormat(DATE_FORMAT);
@@ -110,29 +117,27 @@ function cellsOf(tab: TabPlanWire): number {
   return tab.newColumns.length + tab.runs.reduce((n, r) => n + r.values.length, 0) + (tab.appends ?? []).reduce((n, a) => n + a.cells.length, 0);
 }
 
+/** Where the runs go: the plan's own rows, or where each row's id is now (deferring what cannot be placed). */
+function placedRuns(tab: TabPlanWire, snapshot: IdSnapshot | null, expected: ReadonlyMap<number, string> | undefined, maxRow: number): { runs: readonly WriteRun[]; deferred: number } {
+  const withinSheet = tab.runs.every((r) => r.startRow + r.values.length - 1 <= maxRow);
+  if (snapshot !== null && expected !== undefined && !(withinSheet && runsUnmoved(tab.runs, tab.headerRow, expected, snapshot))) {
+    return relocateRuns(tab.runs, tab.headerRow, expected, snapshot, maxRow);
+  }
+  if (!withinSheet) return relocateRuns(tab.runs, tab.headerRow, new Map(), { firstRow: 1, ids: [] }, maxRow);
+  return { runs: tab.runs, deferred: 0 };
+}
+
 function applyTab(sheet: Sheet, tab: TabPlanWire, expected: ReadonlyMap<number, string> | undefined): AppliedPlan {
   // Read before anything is written: where each pushed row's id is now.
   const idColumnIsNew = tab.newColumns.some((c) => c.key === 'id');
   const snapshot = expected === undefined ? null : idSnapshot(sheet, idColumnIsNew ? undefined : tab.columns.id, tab.headerRow);
+  const { runs, deferred } = placedRuns(tab, snapshot, expected, sheet.getMaxRows());
   ensureColumns(sheet, widestColumn(tab));
+  const plainText = plainTextLookup(sheet, [...textCellBlock(headerCells(tab)), ...textRunBlocks(runs)]);
   const setup = applySetupSteps(sheet, tab.setup, tab.headerRow);
-  let cellsWritten = writeHeaders(sheet, tab);
+  let cellsWritten = writeHeaders(sheet, tab, plainText);
   tagServiceColumns(sheet, tab.headerRow, tab.columns);
-
-  const maxRow = sheet.getMaxRows();
-  let runs: readonly WriteRun[] = tab.runs;
-  let deferred = 0;
-  const withinSheet = tab.runs.every((r) => r.startRow + r.values.length - 1 <= maxRow);
-  if (snapshot !== null && expected !== undefined && !(withinSheet && runsUnmoved(tab.runs, tab.headerRow, expected, snapshot))) {
-    const relocated = relocateRuns(tab.runs, tab.headerRow, expected, snapshot, maxRow);
-    runs = relocated.runs;
-    deferred = relocated.deferred;
-  } else if (!withinSheet) {
-    const relocated = relocateRuns(tab.runs, tab.headerRow, new Map(), { firstRow: 1, ids: [] }, maxRow);
-    runs = relocated.runs;
-    deferred = relocated.deferred;
-  }
-  for (const run of runs) cellsWritten += writeRun(sheet, run);
+  for (const run of runs) cellsWritten += writeRun(sheet, run, plainText);
   cellsWritten += appendRows(sheet, tab);
   return { cellsWritten, deferred, skippedSetup: setup.skipped };
 }

@@ -6,7 +6,7 @@ import type { SetupStep } from '../../../shared/write-plan/write-plan.ts';
 type Step<K extends SetupStep['kind']> = Extract<SetupStep, { kind: K }>;
 
 // The tints the Google source and the .xlsx source use: light red for stale, amber for the warning.
-export const TONE_BACKGROUND: Readonly<Record<Step<'highlight'>['tone'], string>> = { stale: '#f4c7c3', warning: '#fce8b2' };
+const TONE_BACKGROUND: Readonly<Record<Step<'highlight'>['tone'], string>> = { stale: '#f4c7c3', warning: '#fce8b2' };
 
 export interface SetupApplied {
   readonly applied: number;
@@ -26,8 +26,12 @@ export function columnRuns(columns: readonly number[]): [first: number, last: nu
 }
 
 /** The highlight's custom formula: relative to the range's first row, so each row reads its own flags cell. */
-export function highlightFormula(containsText: string, flagsColumn: number, firstDataRow: number): string {
+function highlightFormula(containsText: string, flagsColumn: number, firstDataRow: number): string {
   return `=ISNUMBER(SEARCH("${containsText.replaceAll('"', '""')}",$${columnLetter(flagsColumn)}${firstDataRow}))`;
+}
+
+function hasValidation(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  return range.getDataValidations().some((row) => row.some((rule) => rule !== null));
 }
 
 export function applySetupSteps(sheet: GoogleAppsScript.Spreadsheet.Sheet, steps: readonly SetupStep[], headerRow: number): SetupApplied {
@@ -73,7 +77,9 @@ export function applySetupSteps(sheet: GoogleAppsScript.Spreadsheet.Sheet, steps
         applied++;
         break;
       case 'dropdown':
-        if (dataRows < 1) skipped++;
+        // The stage column is the team's: a validation of their own there (their list, their
+        // chips) stays. setDataValidation would replace it.
+        if (dataRows < 1 || hasValidation(dataRange(step.column))) skipped++;
         else {
           // Not strict: a stage label the list lacks is flagged by the sync, never rejected.
           dataRange(step.column).setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList([...step.values], true).setAllowInvalid(true).build());

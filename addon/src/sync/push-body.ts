@@ -4,12 +4,11 @@ import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import { resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
 import type { ServiceColumnTags } from '../../../shared/write-plan/service-column-tags.ts';
+import { HEADER_SCAN_ROWS } from '../bootstrap/sheet-cells.ts';
 import type { StoredMapping } from '../platform/document-store.ts';
 import { dateSerializer, readHeaderCells, readSheetCells } from './sheet-values.ts';
 import { taggedServiceColumns } from './service-column-locator.ts';
 
-// The shared detection looks for header rows this far down.
-const HEADER_SCAN_ROWS = 30;
 
 export interface PushTabBody {
   readonly name: string;
@@ -44,7 +43,7 @@ export function detectedSheetNames(grids: readonly SheetGrid[]): string[] | null
 }
 
 /** The sheets to push, or null when there is no stored mapping and no deals tab to be found. */
-export function sheetsToPush(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, mapping: StoredMapping | null, toSerial: (d: Date) => number | null): Sheet[] | null {
+function sheetsToPush(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, mapping: StoredMapping | null, toSerial: (d: Date) => number | null): Sheet[] | null {
   if (mapping !== null) {
     const names = mappedSheetNames(mapping);
     if (names.length > 0) {

@@ -26,12 +26,22 @@ function rowsById(snapshot: IdSnapshot): Map<string, number[]> {
   return rows;
 }
 
+const idAtRow = (current: IdSnapshot) => (row: number): string => current.ids[row - current.firstRow] ?? '';
+
+/** Whether any pushed row's id is no longer on the row it was pushed from (a sort, an insert, a delete). */
+function anyRowMoved(expected: ReadonlyMap<number, string>, current: IdSnapshot): boolean {
+  const idAt = idAtRow(current);
+  for (const [row, id] of expected) if (idAt(row) !== id) return true;
+  return false;
+}
+
 /**
  * The runs moved to where their rows are now. `expected` holds the id each pushed row showed;
- * rows at or above the header row are never checked. A row pushed without an id is written only
- * if it still shows none (a row that now shows an id is some other row); a row with an id goes
- * where that id is now, and is deferred when the id is gone or now on several rows elsewhere.
- * Rows past `maxRow` are deferred too.
+ * rows at or above the header row are never checked. A row with an id goes where that id is now,
+ * and is deferred when the id is gone or now on several rows elsewhere. A row pushed without an
+ * id has nothing to follow: it is written only while it still shows none and no row with an id
+ * moved (after a sort or a deleted row, its row may hold another new row). Rows past `maxRow`
+ * are deferred too.
  */
 export function relocateRuns(
   runs: readonly WriteRun[],
@@ -41,11 +51,12 @@ export function relocateRuns(
   maxRow: number = Number.POSITIVE_INFINITY,
 ): RelocatedRuns {
   const byId = rowsById(current);
-  const idAt = (row: number): string => current.ids[row - current.firstRow] ?? '';
+  const idAt = idAtRow(current);
+  const moved = anyRowMoved(expected, current);
   const target = (row: number): number | null => {
     if (row <= headerRow) return row;
     const id = expected.get(row);
-    if (id === undefined) return idAt(row) === '' ? row : null;
+    if (id === undefined) return !moved && idAt(row) === '' ? row : null;
     if (idAt(row) === id) return row;
     const rows = byId.get(id);
     return rows !== undefined && rows.length === 1 ? (rows[0] ?? null) : null;
@@ -78,9 +89,10 @@ export function relocateRuns(
   return { runs: out, deferred };
 }
 
-/** Whether every run's rows stayed put: then the plan's own runs are written as they are. */
+/** Whether every row stayed put: then the plan's own runs are written as they are. */
 export function runsUnmoved(runs: readonly WriteRun[], headerRow: number, expected: ReadonlyMap<number, string>, current: IdSnapshot): boolean {
-  const idAt = (row: number): string => current.ids[row - current.firstRow] ?? '';
+  const idAt = idAtRow(current);
+  if (anyRowMoved(expected, current)) return false;
   return runs.every((run) =>
     run.values.every((_, i) => {
       const row = run.startRow + i;

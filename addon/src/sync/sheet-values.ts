@@ -34,8 +34,8 @@ export function dateSerializer(timeZone: string, formatDate: (date: Date, zone: 
   };
 }
 
-// Not instanceof: a Date made by another realm (the host running the script) is still a Date.
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+/** Not instanceof: a Date made by another realm (the host running the script) is still a Date. */
+export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /** Pure: getValues() rows as push cells; trailing empty cells dropped (the service reads them as absent). */
 export function pushCells(rows: readonly (readonly unknown[])[], toSerial: (date: Date) => number | null): CellValue[][] {

@@ -6,8 +6,8 @@ import { loadLastChange, recordLastChange } from '../platform/document-store.ts'
 import { hasBudget } from '../platform/clock.ts';
 import { START_RESERVE_MS, runSync, syncHoldingLock } from './run-sync.ts';
 
-export const HOURLY_HANDLER = 'onHourlySync';
-export const CHANGE_HANDLER = 'onSheetChange';
+const HOURLY_HANDLER = 'onHourlySync';
+const CHANGE_HANDLER = 'onSheetChange';
 /** Edits this close together are one burst: the sync waits until the sheet has been quiet this long. */
 export const QUIET_MS = 10_000;
 /** However long a burst goes on, the sync starts after this much waiting. */

@@ -6,6 +6,7 @@ import { startAddonRuntime } from '../../support/apps-script/addon-runtime.ts';
 import type { FakeSpreadsheetInit, FakeUser } from '../../support/apps-script/addon-sandbox.ts';
 import type { SpreadsheetSnapshot, WireCellValue } from '../../support/apps-script/apps-script-records.ts';
 import { addonBundleDir } from '../../support/addon-bundle.ts';
+import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
 import { startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
 import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
 
@@ -44,7 +45,7 @@ export async function startAddonWithService(options: {
   let runtime: AddonRuntime;
   try {
     runtime = await startAddonRuntime({
-      bundleDir: addonBundleDir(),
+      bundleDir: bundleForService(addonBundleDir(), service.url),
       spreadsheet,
       user: await person(options.user, options.userLocale),
       scriptProperties: { SERVICE_URL: service.url },

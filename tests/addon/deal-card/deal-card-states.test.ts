@@ -30,9 +30,14 @@ const synced: FakeSpreadsheetInit['sheets'] = [
 ];
 
 describe('sidebarDealCard', () => {
-  it('says set-up comes first when no tab looks like a deals tab', () => {
+  it('says set-up comes first, naming the menu item as the menu shows it, when no tab looks like a deals tab', () => {
     const s = sandbox([{ name: 'シート1', rows: [['メモ'], ['何か']] }]);
-    expect(errorOf(s.call<RpcResult<DealCard>>('sidebarDealCard')).code).toBe('not_set_up');
+    const error = errorOf(s.call<RpcResult<DealCard>>('sidebarDealCard'));
+    expect(error.code).toBe('not_set_up');
+    s.runOnOpen();
+    const setUp = s.ui().menus[0]?.items.find((i) => i.kind === 'item' && i.functionName === 'menuSetUp');
+    expect(setUp).toBeDefined();
+    expect(error.message).toContain(`「${setUp?.kind === 'item' ? setUp.caption : ''}」`);
   });
 
   it.each([

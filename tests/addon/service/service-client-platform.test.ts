@@ -2,6 +2,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { createAddonSandbox, type AddonSandbox, type TransportRequest, type TransportResult } from '../../support/apps-script/addon-sandbox.ts';
+import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
 import { buildPlatformBundle } from '../sync/platform-bundle.ts';
 
 const USER = { email: 'alice@example.co.jp', idToken: 'id-token', oauthToken: 'oauth-token', locale: 'en' };
@@ -21,7 +22,7 @@ describe('callService', () => {
     requests = [];
     reply = text(200, '{"items":[]}');
     sandbox = createAddonSandbox({
-      bundleDir,
+      bundleDir: bundleForService(bundleDir, 'https://sfa.example.co.jp/api/'),
       spreadsheet: { id: 'sheet/1', name: '営業', timeZone: 'Asia/Tokyo', sheets: [{ name: 'Sheet1', rows: [] }] },
       user: USER,
       scriptProperties: { SERVICE_URL: 'https://sfa.example.co.jp/api/' },

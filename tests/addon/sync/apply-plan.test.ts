@@ -108,6 +108,15 @@ describe('applyPlan', () => {
     expect(sandbox.call('locate', SHEET)).toEqual({ headerRow: 3, columns: { id: 6, flags: 7 } });
   });
 
+  it('leaves the team\'s own dropdown on the stage column as it is, rather than replacing it with the stage list', () => {
+    const own = ['提案', '見積提出', 'クロージング', '受注', '失注'];
+    sandbox = createAddonSandbox({ bundleDir, spreadsheet: { id: 'sheet-1', name: '営業', timeZone: 'Asia/Tokyo', sheets: [dealsSheet({ dropdowns: { 'C4:C1000': own } })] }, user: USER });
+    expect(apply(FIRST_PLAN).skippedSetup).toBe(2);
+    const after = sheetOf(sandbox);
+    expect(after.validations.C4).toEqual(expect.objectContaining({ values: own, allowInvalid: false }));
+    expect(after.validations.C1000).toEqual(expect.objectContaining({ values: own, allowInvalid: false }));
+  });
+
   it('keeps one tag per column when the plan is applied again', () => {
     apply(FIRST_PLAN);
     apply(plan(tab({ runs: [{ column: 7, startRow: 5, values: ['期限切れ'] }] })));
@@ -187,6 +196,22 @@ describe('applyPlan', () => {
     const after = sheetOf(sandbox);
     expect(after.maxRows).toBe(8);
     expect(after.values.slice(6).map((r) => r[1])).toEqual(['visit 1', 'visit 2']);
+  });
+
+  it('writes strings exactly, with no apostrophe, into cells the team formatted as plain text', () => {
+    // Teams often format the whole sheet as plain text so that 1-2 never turns into a date.
+    sandbox = createAddonSandbox({ bundleDir, spreadsheet: { id: 'sheet-1', name: '営業', timeZone: 'Asia/Tokyo', sheets: [dealsSheet({ numberFormats: { 'A1:Z1000': '@' } })] }, user: USER });
+    apply(FIRST_PLAN);
+    const appends = [{ id: 'v-1', cells: [{ column: 2, value: '=IMPORTRANGE("x")' }, { column: 5, value: '2026/11/20' }, { column: 6, value: 'v-1' }] }];
+    apply(plan(tab({ runs: [{ column: 7, startRow: 5, values: ['期限切れ'] }], appends })));
+    const after = sheetOf(sandbox);
+    expect(after.values[2]?.slice(5)).toEqual(['ID [SFA]', 'フラグ [SFA]']);
+    expect(after.values.slice(3, 6).map((r) => r[5])).toEqual(['d-1', 'd-2', 'd-3']);
+    expect(after.values.slice(3).map((r) => r[6])).toEqual(['停滞', '期限切れ', '=HYPERLINK("http://evil.example")', '']);
+    expect(after.values[6]?.slice(1, 6)).toEqual(['=IMPORTRANGE("x")', '', '', '2026/11/20', 'v-1']);
+    expect(after.formulas).toEqual({ E4: '=LEN(B4)' });
+    // The locator finds the columns by their header text as well as by their tags.
+    expect(sandbox.call('locate', SHEET)).toEqual({ headerRow: 3, columns: { id: 6, flags: 7 } });
   });
 
   it('defers everything of a tab that no longer exists', () => {

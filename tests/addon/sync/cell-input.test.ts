@@ -13,6 +13,10 @@ describe('cellInput', () => {
     expect(cellInput(value)).toBe(input);
   });
 
+  it.each(['=HYPERLINK("http://evil")', "'quoted", '停滞'])('writes the string %s as it is when the cell is plain text', (value) => {
+    expect(cellInput(value, true)).toBe(value);
+  });
+
   it('writes numbers as numbers and clears a cell for null or the empty string', () => {
     expect(cellInput(46346)).toBe(46346);
     expect(cellInput(null)).toBe('');

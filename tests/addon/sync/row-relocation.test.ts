@@ -42,6 +42,14 @@ describe('relocateRuns', () => {
     expect(relocateRuns(runs, 1, EXPECTED, current)).toEqual({ runs: [{ column: 1, startRow: 5, values: ['NEW-1'] }], deferred: 1 });
   });
 
+  it('defers rows pushed without an id once rows with ids moved: their row may now hold another new row', () => {
+    // Row 3 (B) was deleted: C and the two new rows below it moved up one.
+    const runs = [{ column: 1, startRow: 5, values: ['NEW-1', 'NEW-2'] }];
+    const current = { firstRow: 2, ids: ['A', 'C', '', ''] };
+    expect(runsUnmoved(runs, 1, EXPECTED, current)).toBe(false);
+    expect(relocateRuns(runs, 1, EXPECTED, current)).toEqual({ runs: [], deferred: 2 });
+  });
+
   it('never checks the header row and defers rows past the sheet', () => {
     const runs = [{ column: 8, startRow: 1, values: ['フラグ [SFA]', 'x'] }];
     const current = { firstRow: 2, ids: ['B'] };

@@ -8,6 +8,7 @@ import { offlineTransport } from '../../support/apps-script/sync-transport.ts';
 import { propertyStore } from '../../support/apps-script/properties-service.fake.ts';
 import type { RpcResult, SyncOutcome } from '../../../addon/src/rpc/sidebar-rpc.ts';
 import type { PushSyncAnswer } from '../../../addon/src/sync/push-answer.ts';
+import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
 import { buildPlatformBundle } from './platform-bundle.ts';
 
 const SHEET = '案件一覧';
@@ -65,7 +66,7 @@ describe('runSync on the fakes', () => {
   const create = (transport = (request: TransportRequest) => {
     requests.push(request);
     return reply(request);
-  }) => createAddonSandbox({ bundleDir, spreadsheet: SPREADSHEET, user: USER, now: NOW, scriptProperties: { SERVICE_URL: 'http://127.0.0.1:9/' }, transport });
+  }) => createAddonSandbox({ bundleDir: bundleForService(bundleDir, 'http://127.0.0.1:9/'), spreadsheet: SPREADSHEET, user: USER, now: NOW, scriptProperties: { SERVICE_URL: 'http://127.0.0.1:9/' }, transport });
 
   beforeAll(async () => {
     bundleDir = await buildPlatformBundle();
@@ -158,6 +159,30 @@ describe('runSync on the fakes', () => {
     const result = sandbox.call<RpcResult<SyncOutcome>>('syncNow', 'menu');
     expect(requests).toHaveLength(2);
     expect(result).toEqual({ ok: true, value: expect.objectContaining({ inserted: 4 }) });
+  });
+
+  it('syncs again for as long as the sheet keeps changing while it syncs, then stops', () => {
+    let pushes = 0;
+    reply = () => {
+      // Edits land during the first and the second push; the third finds the sheet quiet.
+      pushes++;
+      if (pushes <= 2) propertyStore(sandbox.state, 'document').set('sheets-sfa.last-change', new Date(NOW.getTime() + pushes * 1000).toISOString());
+      return json(200, answer(['停滞', null]));
+    };
+    const result = sandbox.call<RpcResult<SyncOutcome>>('syncNow', 'menu');
+    expect(requests).toHaveLength(3);
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ inserted: 6 }) });
+  });
+
+  it('stops syncing again once too little of the execution is left for another sync', () => {
+    reply = () => {
+      // Every push takes two minutes, and the sheet changes during each.
+      sandbox.state.clock.advance(120_000);
+      propertyStore(sandbox.state, 'document').set('sheets-sfa.last-change', new Date(sandbox.state.clock.now()).toISOString());
+      return json(200, answer(['停滞', null]));
+    };
+    expect(sandbox.call<RpcResult<SyncOutcome>>('syncNow', 'menu').ok).toBe(true);
+    expect(requests).toHaveLength(2);
   });
 
   it('pushes only the mapped tabs, with the stored mapping, once the sheet is set up', () => {

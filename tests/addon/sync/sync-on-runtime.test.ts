@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAddonRuntime, type AddonRuntime } from '../../support/apps-script/addon-runtime.ts';
 import { addonBundleDir } from '../../support/addon-bundle.ts';
+import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
 import { startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
 import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
@@ -24,7 +25,7 @@ describeIfPostgres('the add-on in the worker runtime with the service', () => {
     const standIn = h.standIn as SheetsStandIn;
     standIn.createSpreadsheet({ spreadsheetId: SHEET_ID, title: '営業案件', timeZone: 'Asia/Tokyo', sheets: [{ title: DEALS }], sharedWith: [ALICE] });
     runtime = await startAddonRuntime({
-      bundleDir: addonBundleDir(),
+      bundleDir: bundleForService(addonBundleDir(), h.url),
       spreadsheet: {
         id: SHEET_ID,
         name: '営業案件',
@@ -85,6 +86,16 @@ describeIfPostgres('the add-on in the worker runtime with the service', () => {
     await runtime.editCells(DEALS, 3, 4, [['山本']]);
     expect(await syncPosts()).toHaveLength(1);
     expect((await runtime.triggers()).find((t) => t.handlerFunction === 'onSheetChange')?.failures).toEqual([]);
+  });
+
+  it('pushes a sheet over 64 kB gzipped, and the service reads every row of it', async () => {
+    const rows = Array.from({ length: 900 }, (_, i) => [`案件 ${i} 基幹システム更新のご提案`, `顧客 ${i} 株式会社サンプル`, '提案', '佐藤', '2026/11/18']);
+    await runtime.editCells(DEALS, 4, 1, rows);
+    await runtime.clearRecords();
+    await runtime.call('menuSyncNow');
+    expect((await runtime.ui()).toasts.at(-1)?.message).toMatch(/^同期しました: 902 行を読み込み/);
+    const [push] = await syncPosts();
+    expect(push).toEqual(expect.objectContaining({ status: 200, error: null, headers: expect.objectContaining({ 'Content-Encoding': 'gzip' }) }));
   });
 
   it('syncs from the hourly trigger', async () => {

@@ -8,6 +8,7 @@ import type { SheetSnapshot } from '../../support/apps-script/apps-script-record
 import { offlineTransport } from '../../support/apps-script/sync-transport.ts';
 import { sortRows } from '../../support/apps-script/user-actions.ts';
 import { addonBundleDir } from '../../support/addon-bundle.ts';
+import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
 import { startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
 import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
@@ -75,7 +76,7 @@ describeIfPostgres('the add-on syncing with the service', () => {
     standIn.createSpreadsheet({ spreadsheetId: SHEET_ID, title: '2026年度 営業案件管理表', timeZone: 'Asia/Tokyo', sheets: [{ title: DEALS }], sharedWith: [ALICE] });
     user = { email: ALICE, idToken: await h.identity.token(ALICE), oauthToken: standIn.userToken(ALICE), locale: 'ja' };
     relay = serviceRelay();
-    sandbox = createAddonSandbox({ bundleDir: addonBundleDir(), spreadsheet: spreadsheet(), user, now: NOW, scriptProperties: { SERVICE_URL: h.url }, transport: relay.transport });
+    sandbox = createAddonSandbox({ bundleDir: bundleForService(addonBundleDir(), h.url), spreadsheet: spreadsheet(), user, now: NOW, scriptProperties: { SERVICE_URL: h.url }, transport: relay.transport });
   });
 
   afterAll(async () => {
@@ -159,7 +160,7 @@ describe('the add-on when the service cannot be reached', () => {
 
   beforeEach(() => {
     sandbox = createAddonSandbox({
-      bundleDir: addonBundleDir(),
+      bundleDir: bundleForService(addonBundleDir(), 'http://127.0.0.1:9'),
       spreadsheet: spreadsheet(),
       user: { email: ALICE, idToken: 'id', oauthToken: 'oauth' },
       now: NOW,

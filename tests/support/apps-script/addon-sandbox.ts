@@ -69,12 +69,12 @@ export interface AddonSandbox {
   holdLock(kind: LockKind, held: boolean): void;
 }
 
-function readManifest(bundleDir: string): { scopes: readonly string[] | null; timeZone: string | undefined } {
+function readManifest(bundleDir: string): { scopes: readonly string[] | null; urlFetchWhitelist: readonly string[] | null; timeZone: string | undefined } {
   const path = join(bundleDir, 'appsscript.json');
-  if (!existsSync(path)) return { scopes: null, timeZone: undefined };
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: unknown; timeZone?: unknown };
-  const scopes = Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.filter((s): s is string => typeof s === 'string') : null;
-  return { scopes, timeZone: typeof manifest.timeZone === 'string' ? manifest.timeZone : undefined };
+  if (!existsSync(path)) return { scopes: null, urlFetchWhitelist: null, timeZone: undefined };
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: unknown; urlFetchWhitelist?: unknown; timeZone?: unknown };
+  const strings = (value: unknown): readonly string[] | null => (Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : null);
+  return { scopes: strings(manifest.oauthScopes), urlFetchWhitelist: strings(manifest.urlFetchWhitelist), timeZone: typeof manifest.timeZone === 'string' ? manifest.timeZone : undefined };
 }
 
 function hostError(error: unknown): Error {
@@ -107,6 +107,7 @@ export function createAddonSandbox(options: AddonSandboxOptions): AddonSandbox {
     spreadsheet: options.spreadsheet,
     user: options.user,
     scopes: manifest.scopes,
+    urlFetchWhitelist: manifest.urlFetchWhitelist,
     ...(manifest.timeZone === undefined ? {} : { scriptTimeZone: manifest.timeZone }),
     ...(options.scriptProperties === undefined ? {} : { scriptProperties: options.scriptProperties }),
     ...(options.now === undefined ? {} : { now: options.now }),

@@ -3,6 +3,7 @@
 // progress, the clock, and the records tests inspect.
 import type { FetchRecord, CellWriteRecord, LogRecord, MenuRecord, SidebarRecord, DialogRecord, AlertRecord, ToastRecord, TriggerEventType } from './apps-script-records.ts';
 import { createClock, type FakeClock } from './clock.ts';
+import { resolveA1 } from './a1-range.ts';
 import { typedInput, applyWrite, scriptInput } from './cell-input.ts';
 import { hostRealm, type Realm } from './realm.ts';
 import { cellFor, DEFAULT_COLUMNS, DEFAULT_ROWS, newSheet, type SpreadsheetState } from './spreadsheet-model.ts';
@@ -17,6 +18,10 @@ export interface FakeSheetInit {
   maxRows?: number;
   maxColumns?: number;
   frozenRows?: number;
+  /** Number formats the team set after typing, by A1 range: { 'A1:Z1000': '@' } is a sheet formatted as plain text. */
+  numberFormats?: Readonly<Record<string, string>>;
+  /** Dropdowns the team set, by A1 range: strict lists (input outside them is refused), as a team's own usually are. */
+  dropdowns?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface FakeSpreadsheetInit {
@@ -83,6 +88,8 @@ export interface AppsScriptState {
   execution: ExecutionState | null;
   /** The manifest's oauthScopes; null when the project declares none (all detected scopes granted). */
   readonly scopes: readonly string[] | null;
+  /** The manifest's urlFetchWhitelist; null when it has none (then any URL may be fetched). */
+  readonly urlFetchWhitelist: readonly string[] | null;
   readonly scriptTimeZone: string;
   readonly properties: {
     readonly script: Map<string, string>;
@@ -105,6 +112,7 @@ export interface StateOptions {
   now?: Date;
   realm?: Realm;
   scopes?: readonly string[] | null;
+  urlFetchWhitelist?: readonly string[] | null;
   scriptTimeZone?: string;
 }
 
@@ -134,6 +142,15 @@ function buildSpreadsheet(init: FakeSpreadsheetInit): SpreadsheetState {
         if (write !== null) applyWrite(cellFor(sheet, r + 1, c + 1), write);
       }),
     );
+    const eachCell = (a1: string, visit: (cell: ReturnType<typeof cellFor>) => void): void => {
+      const rect = resolveA1(doc, sheet, a1)?.rect;
+      if (rect === undefined) throw new Error(`Sheet ${sheetInit.name}: no range ${a1}`);
+      for (let r = rect.row; r < rect.row + rect.numRows; r++) for (let c = rect.column; c < rect.column + rect.numColumns; c++) visit(cellFor(sheet, r, c));
+    };
+    for (const [a1, format] of Object.entries(sheetInit.numberFormats ?? {})) eachCell(a1, (cell) => (cell.format = format));
+    for (const [a1, values] of Object.entries(sheetInit.dropdowns ?? {})) {
+      eachCell(a1, (cell) => (cell.validation = { criteria: 'VALUE_IN_LIST', values: [...values], showDropdown: true, allowInvalid: false, helpText: null }));
+    }
     doc.sheets.push(sheet);
   });
   if (doc.sheets.length === 0) doc.sheets.push(newSheet(0, locale.startsWith('ja') ? 'シート1' : 'Sheet1'));
@@ -150,6 +167,7 @@ export function createAppsScriptState(options: StateOptions): AppsScriptState {
     user: options.user,
     execution: null,
     scopes: options.scopes ?? null,
+    urlFetchWhitelist: options.urlFetchWhitelist ?? null,
     scriptTimeZone: options.scriptTimeZone ?? 'Asia/Tokyo',
     properties: { script: new Map(Object.entries(options.scriptProperties ?? {})), document: new Map(), users: new Map() },
     triggers: [],

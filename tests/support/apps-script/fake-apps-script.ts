@@ -19,7 +19,7 @@ export function fakeAppsScript(
     user?: FakeUser;
     transport?: SyncTransport;
     bundleDir?: string;
-  } & Pick<StateOptions, 'now' | 'scopes' | 'scriptProperties'> = {},
+  } & Pick<StateOptions, 'now' | 'scopes' | 'scriptProperties' | 'urlFetchWhitelist'> = {},
 ): FakeAppsScript {
   const state = createAppsScriptState({
     spreadsheet: {
@@ -32,6 +32,7 @@ export function fakeAppsScript(
     user: options.user ?? REP,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+    ...(options.urlFetchWhitelist === undefined ? {} : { urlFetchWhitelist: options.urlFetchWhitelist }),
     ...(options.scriptProperties === undefined ? {} : { scriptProperties: options.scriptProperties }),
   });
   const g = createAppsScriptGlobals(state, {

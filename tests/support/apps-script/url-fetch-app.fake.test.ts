@@ -41,6 +41,17 @@ describe('UrlFetchApp.fetch', () => {
     ]);
   });
 
+  it('refuses, without sending, a URL outside the manifest\'s urlFetchWhitelist', () => {
+    const { transport, seen } = recording();
+    const { g } = fakeAppsScript({ transport, urlFetchWhitelist: ['https://sfa.example.com/'] });
+    expect(() => g.UrlFetchApp.fetch('https://staging.example.com/v1/me')).toThrow(
+      'Request to https://staging.example.com/v1/me failed because the URL has not been whitelisted in the script manifest.',
+    );
+    expect(() => g.UrlFetchApp.fetch('https://sfa.example.com.evil.example/v1/me')).toThrow('has not been whitelisted');
+    expect(seen).toEqual([]);
+    expect(g.UrlFetchApp.fetch('https://sfa.example.com/v1/me').getResponseCode()).toBe(200);
+  });
+
   it('form-encodes an object payload by default', () => {
     const { transport, seen } = recording();
     fakeAppsScript({ transport }).g.UrlFetchApp.fetch('https://x.example/', { method: 'post', payload: { a: '1 2', b: 'ボ' } });

@@ -1,6 +1,7 @@
-// UrlFetchApp: synchronous HTTP through an injected transport, with Apps Script's rules — form
-// encoding of object payloads, forbidden headers, the 50 MB limits, exceptions for status >= 400
-// unless muteHttpExceptions, and "Address unavailable" / "DNS error" when no answer comes.
+// UrlFetchApp: synchronous HTTP through an injected transport, with Apps Script's rules — the
+// manifest's urlFetchWhitelist, form encoding of object payloads, forbidden headers, the 50 MB
+// limits, exceptions for status >= 400 unless muteHttpExceptions, and "Address unavailable" /
+// "DNS error" when no answer comes.
 import type { AppsScriptState } from './apps-script-state.ts';
 import { FakeBlob, fromSignedBytes, signedBytes } from './blob.fake.ts';
 import { scriptException, signatureMismatch } from './realm.ts';
@@ -104,6 +105,11 @@ export function createUrlFetchApp(state: AppsScriptState, transport: SyncTranspo
       throw fail(`Invalid argument: ${url}`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw fail(`Invalid argument: ${url}`);
+    // A manifest with a whitelist lets only URLs under one of its prefixes through, whatever the code asks.
+    const whitelist = state.urlFetchWhitelist;
+    if (whitelist !== null && !whitelist.some((prefix) => url.startsWith(prefix))) {
+      throw fail(`Request to ${url} failed because the URL has not been whitelisted in the script manifest.`);
+    }
     const method = (typeof params.method === 'string' ? params.method : 'get').toUpperCase();
     if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(method)) throw fail(`Invalid argument: method`);
     const headers: Record<string, string> = {};
