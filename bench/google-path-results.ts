@@ -67,16 +67,18 @@ export function googlePathRows(push: ReadonlyMap<number, WithRss<PushCasesResult
 }
 
 function requestTarget(size: number, scenario: string, runs: readonly GoogleSyncRun[]): TargetCheck | null {
+  // A first sync also looks at the stage column's own validation before setting up its dropdown.
+  const reads = scenario === '(a)' ? 3 : 2;
   // The run furthest over (or least under) its budget is the one shown.
-  const over = (r: GoogleSyncRun): number => Math.max(r.writes - r.allowedWrites, r.reads - 2);
+  const over = (r: GoogleSyncRun): number => Math.max(r.writes - r.allowedWrites, r.reads - reads);
   const worst = runs.reduce<GoogleSyncRun | undefined>((w, r) => (w === undefined || over(r) > over(w) ? r : w), undefined);
   if (worst === undefined) return null;
   return {
     name: `Google ${scenario} requests at ${size} rows`,
     value: worst.writes,
     shown: `${worst.reads} r + ${worst.writes} w`,
-    target: `<= 2 r + ${worst.allowedWrites} w`,
-    met: runs.every((r) => r.reads <= 2 && r.writes <= r.allowedWrites),
+    target: `<= ${reads} r + ${worst.allowedWrites} w`,
+    met: runs.every((r) => r.reads <= reads && r.writes <= r.allowedWrites),
     detail: `writes allowed: 2 + ceil(${bytes(worst.valueWriteBytes)} of value writes / ${bytes(VALUE_WRITE_CHUNK_BYTES)}); largest request body ${bytes(worst.largestRequestBytes)}`,
   };
 }

@@ -27,6 +27,14 @@ export const MESSAGES = {
   startSetup: { ja: '初期設定を始める', en: 'Start set-up' },
   daysLabel: { ja: '{label}(日)', en: '{label} (days)' },
 
+  // Dates, counts of days and durations (model/format.ts); names in CALENDAR_NAMES below
+  dateLong: { ja: '{year}/{month}/{day}({weekday})', en: '{weekday}, {month} {day}, {year}' },
+  instantShort: { ja: '{month}/{day} {time}', en: '{month} {day}, {time}' },
+  daysOne: { ja: '{days}日', en: '{days} day' },
+  daysMany: { ja: '{days}日', en: '{days} days' },
+  seconds: { ja: '{seconds}秒', en: '{seconds} s' },
+  listSeparator: { ja: '、', en: ', ' },
+
   // Header, tabs and sync
   viewsLabel: { ja: '表示の切り替え', en: 'Views' },
   tabDeal: { ja: '案件', en: 'Deal' },
@@ -38,6 +46,8 @@ export const MESSAGES = {
   subnavSettings: { ja: '同期と表示', en: 'Sync & display' },
   subnavSetup: { ja: 'シートの対応', en: 'Sheet mapping' },
   syncNow: { ja: '今すぐ同期', en: 'Sync now' },
+  autoSyncOff: { ja: 'あなたの自動同期はオフです', en: 'Your automatic sync is off' },
+  openSettings: { ja: '設定を開く', en: 'Open settings' },
   syncing: { ja: '同期中…', en: 'Syncing…' },
   syncDone: { ja: '同期しました', en: 'Synced' },
   syncSummary: {
@@ -50,6 +60,7 @@ export const MESSAGES = {
     en: '{count} cells moved during the sync; the next sync writes them',
   },
   syncIssues: { ja: '読み取れなかったセル({count}件)', en: 'Cells that could not be read ({count})' },
+  syncIssuesTruncated: { ja: '読み取れなかったセル({count}件中{shown}件)', en: 'Cells that could not be read ({shown} of {count})' },
   syncNoIssues: { ja: '読み取れなかったセルはありません', en: 'Every cell could be read' },
   issueAtLetter: { ja: '{sheet} {row}行目 {column}列', en: '{sheet} row {row}, column {column}' },
   issueAtHeader: { ja: '{sheet} {row}行目「{column}」', en: '{sheet} row {row}, “{column}”' },
@@ -273,6 +284,10 @@ export const MESSAGES = {
   settingsHeading: { ja: '同期と表示', en: 'Sync & display' },
   language: { ja: '表示言語', en: 'Language' },
   autoSync: { ja: '自動同期', en: 'Automatic sync' },
+  autoSyncPerUser: {
+    ja: 'オンにすると、あなたのアカウントでシート全体を同期します。ほかのメンバーの設定は変わりません。',
+    en: 'When on, your account syncs the whole sheet. Other members’ settings stay as they are.',
+  },
   hourlySync: { ja: '1時間ごとに同期する', en: 'Sync every hour' },
   syncOnChange: { ja: 'シートの編集後に同期する', en: 'Sync after edits to the sheet' },
   followUpHeading: { ja: 'フォローと注意', en: 'Follow-up and warnings' },
@@ -285,6 +300,15 @@ export const MESSAGES = {
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Names the date messages fill in: weekdays from Sunday, months from January. */
+export const CALENDAR_NAMES = {
+  weekdays: { ja: ['日', '月', '火', '水', '木', '金', '土'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] },
+  months: {
+    ja: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+} as const satisfies Readonly<Record<string, Readonly<Record<Locale, readonly string[]>>>>;
 
 let current: Locale = 'ja';
 

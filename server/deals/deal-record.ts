@@ -3,7 +3,7 @@ import type { Ball } from '../../shared/records/ball.ts';
 import type { Deal } from '../../shared/records/deal.ts';
 import { stageLabelMap } from '../../shared/settings/stage-label-map.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
-import { TEAMS, type Team } from '../../shared/stages/stage.ts';
+import { TEAMS, type StageCode, type Team } from '../../shared/stages/stage.ts';
 
 /** The stored columns a deal's record is rebuilt from. */
 export interface StoredDealColumns {
@@ -36,11 +36,10 @@ const asNumber = (value: string | null): number | null => (value === null ? null
  * the deal's last known stage, while the sheet reads it as unknown.
  */
 export function dealRecordOf(row: StoredDealColumns, settings: SyncSettings): Deal {
-  const stage = row.stage_label === null ? null : parseStage(row.stage_label, stageLabelMap(settings));
   return {
     account: row.account,
     title: row.title,
-    stage: stage !== null && stage.ok ? stage.value : null,
+    stage: storedStage(row.stage_label, stageLabelMap(settings)),
     stageLabel: row.stage_label,
     stageChangedOn: row.stage_changed_on,
     owner: row.owner,
@@ -56,4 +55,13 @@ export function dealRecordOf(row: StoredDealColumns, settings: SyncSettings): De
     expectedCloseOn: row.expected_close_on,
     createdOn: row.created_on,
   };
+}
+
+/**
+ * The stage a stored label reads as with the sheet's labels (stageLabelMap), as the sheet's cell
+ * reads: a label that maps to no stage is stored under the deal's last known stage, yet reads as none.
+ */
+export function storedStage(label: string | null, labels: Readonly<Record<string, StageCode>>): StageCode | null {
+  const stage = label === null ? null : parseStage(label, labels);
+  return stage !== null && stage.ok ? stage.value : null;
 }

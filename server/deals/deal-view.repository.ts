@@ -29,8 +29,6 @@ export interface DealViewRow extends StoredDealColumns {
   readonly previous_stage: string | null;
   readonly ball_changed_on: string | null;
   readonly removed: boolean;
-  /** The latest visit logged through the API; the deal row's own cells never get it. */
-  readonly visit_contact_on: string | null;
 }
 
 /** The deal, tombstone or not, when it belongs to the spreadsheet. */
@@ -38,11 +36,7 @@ export async function findDealRow(db: Db, spreadsheetId: string, dealId: string)
   const row = await db
     .selectFrom('deals')
     .select(['id', ...RECORD_COLUMNS, 'cell_issue_count', 'stage_entered_on', 'previous_stage', 'ball_changed_on'])
-    .select([
-      sql<boolean>`removed_at is not null`.as('removed'),
-      // Added by a later migration and typed nowhere else: read as text, like every date here.
-      sql<string | null>`visit_contact_on::text`.as('visit_contact_on'),
-    ])
+    .select(sql<boolean>`removed_at is not null`.as('removed'))
     .where('spreadsheet_id', '=', spreadsheetId)
     .where('id', '=', dealId)
     .executeTakeFirst();

@@ -6,15 +6,13 @@ import type { DealMemory, FlagCode } from '../../shared/flags/flag.ts';
 import { effectiveNextAction } from '../../shared/flags/next-action.ts';
 import { format, type Locale } from '../../shared/i18n/locale.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
-import { applySettingsOverrides } from '../../shared/settings/settings-overrides.ts';
 import { stageDefinition } from '../../shared/settings/stage-definition.ts';
-import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { isStageCode, type StageCode } from '../../shared/stages/stage.ts';
 import type { Db } from '../db/database.ts';
-import { findSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { withCostReview } from '../sync/request-cost-review.ts';
-import { storedCostReviews } from '../sync/request-sync.ts';
+import { storedCostReviewOf } from '../sync/stored-cost-review.ts';
 import { dealSheetRow, sheetLayoutsOf } from '../sync/sheet-layout.repository.ts';
+import { sheetSettings } from '../visits/visit-settings.ts';
 import { visitFactsOfDeal } from '../visits/visit.repository.ts';
 import { dealRecordOf } from './deal-record.ts';
 import { findDealRow } from './deal-view.repository.ts';
@@ -73,24 +71,22 @@ function latestDay(days: readonly (IsoDate | null)[]): IsoDate | null {
  */
 export async function dealView(db: Db, input: DealViewInput): Promise<DealView | null> {
   const { spreadsheetId: sid, locale } = input;
-  const [spreadsheet, row] = [await findSpreadsheet(db, sid), await findDealRow(db, sid, input.dealId)];
-  if (spreadsheet === null || row === null) return null;
+  const row = await findDealRow(db, sid, input.dealId);
+  if (row === null) return null;
   const layouts = await sheetLayoutsOf(db, sid);
-  // As the sync derives them: defaults, the time zone, the stored overrides; the sheet's language
-  // reads the stage labels, the reader's renders them.
-  const { settings: configured } = applySettingsOverrides({ ...DEFAULT_SETTINGS, timeZone: spreadsheet.timeZone }, spreadsheet.settings);
-  const sheetLocale = configured.locale ?? layouts.get('deals')?.locale ?? 'ja';
-  const sheetSettings = withLocalizedStageLabels(configured, sheetLocale);
-  const readerSettings = withLocalizedStageLabels(configured, locale);
-  const today = isoDateInZone(input.now, configured.timeZone);
+  // As the sync derives them; the sheet's language reads the stage labels, the reader's renders them.
+  const sheet = await sheetSettings(db, sid, layouts.get('deals')?.locale ?? null);
+  if (sheet === null) return null;
+  const readerSettings = withLocalizedStageLabels(sheet.configured, locale);
+  const today = isoDateInZone(input.now, sheet.settings.timeZone);
 
-  const deal = dealRecordOf(row, sheetSettings);
+  const deal = dealRecordOf(row, sheet.settings);
   const memory: DealMemory = { stageEnteredOn: row.stage_entered_on, previousStage: asStage(row.previous_stage), ballChangedOn: row.ball_changed_on };
   const visits = await visitFactsOfDeal(db, sid, row.id);
   // A tombstone is on no sheet and in no cost review: it keeps only its own flags.
   const review = row.removed
     ? undefined
-    : (await storedCostReviews(db, { spreadsheetId: sid, requestsTab: layouts.has('requests'), settings: sheetSettings, locale, now: today })).get(row.id);
+    : await storedCostReviewOf(db, { spreadsheetId: sid, deal: row, requestsTab: layouts.has('requests'), settings: sheet.settings, locale, now: today });
   const status = withCostReview(computeDealStatus({ deal, memory, visits, cellIssueCount: row.cell_issue_count }, readerSettings, today), review);
   // Every visit counts, from the visits tab or the API: the same rule raises 期限切れ.
   const next = effectiveNextAction(deal, visits);
@@ -116,7 +112,8 @@ export async function dealView(db: Db, input: DealViewInput): Promise<DealView |
       reason: format(FLAG_MESSAGES[f.code].reason[locale], f.params),
       tone: FLAG_TONES[f.code],
     })),
-    lastContactOn: latestDay([deal.lastContactOn, row.visit_contact_on, ...visits.map((v) => v.visitedOn)]),
+    // The visits the sheet still has, logged through the API or typed into the tab.
+    lastContactOn: latestDay([deal.lastContactOn, ...visits.map((v) => v.visitedOn)]),
     sheetRow: row.removed ? null : await dealSheetRow(db, sid, row.id),
     removed: row.removed,
   };

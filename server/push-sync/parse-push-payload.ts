@@ -3,6 +3,7 @@ import { columnLetter } from '../../shared/mapping/column-letter.ts';
 import { mappingFileProblems } from '../../shared/mapping/mapping-file.ts';
 import { SERVICE_COLUMN_KEYS, type ServiceColumnKey } from '../../shared/write-plan/service-columns.ts';
 import { ApiError } from '../http/api-error.ts';
+import { hasNul, NUL_PROBLEM, nulPath } from '../http/nul-character.ts';
 import type { MappingInput } from '../sync/sync-engine.ts';
 import { instantSerialConverter, isIsoInstant } from './instant-serial.ts';
 import type { PushPayload, PushServiceColumns, PushTab } from './push-payload.ts';
@@ -65,6 +66,8 @@ function parseMapping(value: unknown): MappingInput | null {
   if (!isRecord(value)) throw bad(`mapping: must be an object { tabs, stageLabels, settings }, got ${kindOf(value)}`);
   const problems = mappingFileProblems(value);
   if (problems.length > 0) throw bad(problems.map((p) => `mapping.${p}`).join('; '));
+  const nul = nulPath(value);
+  if (nul !== null) throw bad(`mapping${nul}: ${NUL_PROBLEM}`);
   return value as MappingInput;
 }
 
@@ -77,6 +80,7 @@ export function parsePushPayload(body: unknown): PushPayload {
   if (!isRecord(body)) throw bad(`body: must be a JSON object, got ${kindOf(body)}`);
   const { title, timeZone, tabs, dryRun, mapping } = body;
   if (typeof title !== 'string' || title.trim() === '' || title.length > 1000) throw bad('title: must be the spreadsheet\'s name (1 to 1000 characters)');
+  if (hasNul(title)) throw bad(`title: ${NUL_PROBLEM}`);
   const zone = typeof timeZone === 'string' ? canonicalTimeZone(timeZone) : null;
   if (zone === null) throw bad('timeZone: must be an IANA time zone such as Asia/Tokyo');
   if (dryRun !== undefined && typeof dryRun !== 'boolean') throw bad('dryRun: must be true or false');
@@ -92,6 +96,7 @@ export function parsePushPayload(body: unknown): PushPayload {
     if (!isRecord(tab)) throw bad(`${at}: must be an object with name and values`);
     const { name, values } = tab;
     if (typeof name !== 'string' || name === '' || name.length > MAX_TAB_NAME) throw bad(`${at}.name: must be the tab's title (1 to ${MAX_TAB_NAME} characters)`);
+    if (hasNul(name)) throw bad(`${at}.name: ${NUL_PROBLEM}`);
     if (names.has(name)) throw bad(`${at}.name: tab "${name}" is sent twice`);
     names.add(name);
     if (!Array.isArray(values)) throw bad(`${at}.values: must be an array of rows`);
@@ -112,6 +117,7 @@ export function parsePushPayload(body: unknown): PushPayload {
         }
         if (typeof cell === 'string') {
           if (cell.length > MAX_CELL_CHARS) throw bad(`${where()}: text longer than ${MAX_CELL_CHARS} characters`);
+          if (hasNul(cell)) throw bad(`${where()}: text ${NUL_PROBLEM}`);
           if (isIsoInstant(cell)) {
             const serial = toSerial(cell);
             if (serial !== null) (row as CellValue[])[c] = serial;

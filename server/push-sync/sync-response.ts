@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FLAG_CODES } from '../../shared/flags/flag.ts';
+import type { PushSyncAnswer } from '../../shared/sync-wire/push-sync-answer.ts';
 import type { SyncReport } from '../sync/sync-report.ts';
 import { planWire, WritePlanWireSchema } from './plan-wire.ts';
 
@@ -39,7 +40,7 @@ export const PushSyncResponse = z
   .meta({ id: 'PushSyncResponse' });
 
 /** The push sync's answer (also the recompute route's): the plan as column runs and a summary. */
-export function responseOf(report: SyncReport) {
+export function responseOf(report: SyncReport): PushSyncAnswer {
   return {
     runId: report.runId,
     asOf: report.asOf,

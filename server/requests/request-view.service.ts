@@ -113,15 +113,27 @@ export async function requestList(
   args: { spreadsheetId: string; filter: RequestFilter; limit: number; cursor: string | null; locale: Locale },
 ): Promise<RequestListPage> {
   const policy = await policyFor(db, args.spreadsheetId);
-  const rows = await listRequests(db, args.spreadsheetId, args.filter, { limit: args.limit, before: args.cursor === null ? null : decodeCursor(args.cursor) });
-  const page = rows.slice(0, args.limit);
-  const last = page[page.length - 1];
   const awaiting = args.filter.awaiting;
   // Not a request the requests tab says is theirs: they may not decide it (sheet-requester.ts).
-  // Filtered here, after the page is cut, so the cursor still follows the rows read.
-  const shown = awaiting === null ? page : page.filter((r) => !namesPerson(r.requester, awaiting.email));
-  return {
-    requests: shown.map((r) => requestSummary(r, policy, args.locale)),
-    nextCursor: rows.length > args.limit && last !== undefined ? encodeCursor(last) : null,
-  };
+  // The cell is matched here, not in SQL, so pages are read until this one is full: an inbox
+  // whose newest requests all name the approver must still show the older ones.
+  const shown = (r: RequestRow): boolean => awaiting === null || !namesPerson(r.requester, awaiting.email);
+  const kept: RequestRow[] = [];
+  let before = args.cursor === null ? null : decodeCursor(args.cursor);
+  for (;;) {
+    const rows = await listRequests(db, args.spreadsheetId, args.filter, { limit: args.limit, before });
+    const batch = rows.slice(0, args.limit);
+    const more = rows.length > args.limit;
+    for (const [i, r] of batch.entries()) {
+      if (!shown(r)) continue;
+      kept.push(r);
+      if (kept.length === args.limit) {
+        const next = more || batch.slice(i + 1).some(shown) ? encodeCursor(r) : null;
+        return { requests: kept.map((k) => requestSummary(k, policy, args.locale)), nextCursor: next };
+      }
+    }
+    const last = batch.at(-1);
+    if (!more || last === undefined) return { requests: kept.map((k) => requestSummary(k, policy, args.locale)), nextCursor: null };
+    before = { at: last.first_seen_at, id: last.id };
+  }
 }

@@ -58,7 +58,7 @@ export function requestRoutes(deps: FeatureRouteDeps): RouteDef[] {
         const id = await fileRequest(db, {
           spreadsheetId: params.spreadsheetId,
           actor,
-          now,
+          clock,
           locale,
           input: {
             type: parsed.type,
@@ -149,7 +149,7 @@ export function requestRoutes(deps: FeatureRouteDeps): RouteDef[] {
           spreadsheetId: params.spreadsheetId,
           requestId: params.requestId,
           actor,
-          now,
+          clock,
           locale,
           input: {
             action: parsed.action,

@@ -9,6 +9,7 @@ import { transition, type WorkflowActor, type WorkflowEvent, type WorkflowReques
 import type { Db } from '../db/database.ts';
 import { appendFeedEntries } from '../feed/feed.repository.ts';
 import { ApiError } from '../http/api-error.ts';
+import { lockSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
 import { checkContent, type CheckedContent, type RequestContentInput } from './request-content.ts';
 import { appendRequestEvent, approversOfRound } from './request-event.repository.ts';
 import { contentSnapshotOf, costSnapshotOf, workflowOf } from './request-record.ts';
@@ -196,15 +197,26 @@ async function record(trx: Db, row: RequestRow, event: Omit<WorkflowEvent, 'acti
 }
 
 /**
+ * Takes the spreadsheet's lock, as a sync holds it while it reads and writes, and reads the clock
+ * then. A sync's run is stamped inside the lock too, so an event is after every sync that did not
+ * see it and before every sync that did: the next sync tells a status cell the last sync wrote
+ * (stale) from one typed by hand by the events up to that run (statesAtLastSync).
+ */
+async function underSpreadsheetLock(trx: Db, spreadsheetId: string, clock: () => Date): Promise<Date> {
+  await lockSpreadsheet(trx, spreadsheetId);
+  return clock();
+}
+
+/**
  * Files a special request through the API: checked (background, description, cost), stored as a
  * draft with its `file` event, and submitted in the same transaction when asked. A refused
  * submission files nothing.
  */
 export async function fileRequest(
   db: Db,
-  args: { spreadsheetId: string; actor: WorkflowActor; input: FileRequestInput; now: Date; locale: Locale; newId?: () => string },
+  args: { spreadsheetId: string; actor: WorkflowActor; input: FileRequestInput; clock: () => Date; locale: Locale; newId?: () => string },
 ): Promise<string> {
-  const { spreadsheetId, actor, input, now, locale } = args;
+  const { spreadsheetId, actor, input, locale } = args;
   const sheet = await facts(db, spreadsheetId);
   const policy = await policyFor(db, spreadsheetId);
   const content = checkContent(input, policy, locale);
@@ -212,6 +224,7 @@ export async function fileRequest(
   const id = (args.newId ?? randomUUID)();
   const columns = contentColumns(content, policy, sheet.locale);
   await db.transaction().execute(async (trx) => {
+    const now = await underSpreadsheetLock(trx, spreadsheetId, args.clock);
     await insertApiRequest(trx, {
       spreadsheetId,
       id,
@@ -244,9 +257,9 @@ export async function fileRequest(
  */
 export async function actOnRequest(
   db: Db,
-  args: { spreadsheetId: string; requestId: string; actor: WorkflowActor; input: ActOnRequestInput; now: Date; locale: Locale },
+  args: { spreadsheetId: string; requestId: string; actor: WorkflowActor; input: ActOnRequestInput; clock: () => Date; locale: Locale },
 ): Promise<void> {
-  const { spreadsheetId, requestId, actor, input, now, locale } = args;
+  const { spreadsheetId, requestId, actor, input, locale } = args;
   const sheet = await facts(db, spreadsheetId);
   const policy = await policyFor(db, spreadsheetId);
   const changes = input.changes;
@@ -258,6 +271,7 @@ export async function actOnRequest(
     throw new ApiError(400, 'invalid_request', `body.expectedVersion: required to ${input.action}: the version of the request you read`);
   }
   await db.transaction().execute(async (trx) => {
+    const now = await underSpreadsheetLock(trx, spreadsheetId, args.clock);
     const row = await lockRequest(trx, spreadsheetId, requestId);
     if (row === null) throw new ApiError(404, 'not_found', 'no such request on this spreadsheet');
     if (row.removed_at !== null) throw new ApiError(409, 'conflict', 'the request was removed from the sheet');

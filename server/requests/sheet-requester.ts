@@ -3,17 +3,20 @@ import type { RequestAction } from '../../shared/requests/request-state.ts';
 import type { Message } from '../../shared/i18n/locale.ts';
 import type { RequestRow } from './request.repository.ts';
 
-// Delimiters around an address in a cell: "田中 太郎 <tanaka@example.co.jp>", "a@x.jp、b@x.jp".
-const EMAIL = /[^\s<>()[\]"'、,;:]+@[^\s<>()[\]"'、,;:]+\.[^\s<>()[\]"'、,;:.]+/g;
+// Sign-in emails are ASCII: an address in a cell is the longest run of the characters one may
+// hold, so whatever surrounds it (「」, 【】, 。, ・, <>, a name typed against it) is not part of it.
+const EMAIL = /[a-z0-9!#$%&*+=?^_`{|}~.-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g;
 const DECISIONS: ReadonlySet<RequestAction> = new Set(['approve', 'reject', 'return']);
 
-// Full-width letters and ＠ fold to ASCII, case and spacing do not count.
-const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+// Full-width letters and ＠ fold to ASCII; case does not count, nor do invisible format
+// characters (a zero-width space typed into an address must not hide whose it is).
+const folded = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\p{Cf}/gu, '');
+const fold = (text: string): string => folded(text).replace(/\s+/g, '');
 
 /** The email addresses a requester cell holds, folded (NFKC, lower case); empty for a name. */
 export function requesterEmails(cell: string | null): string[] {
   if (cell === null) return [];
-  return [...new Set(cell.normalize('NFKC').toLowerCase().match(EMAIL) ?? [])];
+  return [...new Set(folded(cell).match(EMAIL) ?? [])];
 }
 
 /**

@@ -1,12 +1,9 @@
-/** The tab titles a stored mapping names (deals, visits, requests), in that order. */
+import { parseStoredMapping } from '../../shared/mapping/stored-mapping.ts';
+import { TAB_KINDS } from '../../shared/records/tab-kind.ts';
+
+/** The tab titles a stored mapping names (deals, visits, requests), in that order, each once. */
 export function mappedTabs(mapping: unknown): string[] {
-  if (typeof mapping !== 'object' || mapping === null) return [];
-  const tabs = (mapping as { tabs?: unknown }).tabs;
-  if (typeof tabs !== 'object' || tabs === null) return [];
-  const titles: string[] = [];
-  for (const kind of ['deals', 'visits', 'requests']) {
-    const sheet = (tabs as Record<string, { sheet?: unknown } | undefined>)[kind]?.sheet;
-    if (typeof sheet === 'string' && !titles.includes(sheet)) titles.push(sheet);
-  }
-  return titles;
+  const tabs = parseStoredMapping(mapping)?.tabs ?? {};
+  const titles = TAB_KINDS.map((kind) => tabs[kind]?.sheet).filter((sheet): sheet is string => sheet !== undefined);
+  return [...new Set(titles)];
 }

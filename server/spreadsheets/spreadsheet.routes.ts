@@ -4,10 +4,11 @@ import { RoleSchema, SpreadsheetParams } from '../http/common-schemas.ts';
 import { ApiError } from '../http/api-error.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { spreadsheetsOfMember } from '../members/member.repository.ts';
+import { parseStoredMapping } from '../../shared/mapping/stored-mapping.ts';
 import { TAB_KINDS } from '../../shared/records/tab-kind.ts';
 import { mappedTabs } from './mapped-tabs.ts';
 import { findSpreadsheet } from './spreadsheet.repository.ts';
-import { storedMapping, storedSettings } from './stored-setup.ts';
+import { storedSettings } from './stored-setup.ts';
 
 const Timestamp = z.iso.datetime().nullable();
 
@@ -88,7 +89,7 @@ export function spreadsheetRoutes(db: Db): RouteDef[] {
             lastSyncedAt: found.lastSyncedAt?.toISOString() ?? null,
             mappedTabs: mappedTabs(found.mapping),
             roles: [...roles],
-            mapping: storedMapping(found.mapping),
+            mapping: parseStoredMapping(found.mapping),
             settings: storedSettings(found.settings),
           },
         };

@@ -1,23 +1,21 @@
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
-import { parseStage } from '../../shared/cells/parse-stage.ts';
 import type { FlagRaisedPayload } from '../../shared/feed/feed-payloads.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
 import type { Deal } from '../../shared/records/deal.ts';
-import { stageLabelMap } from '../../shared/settings/stage-label-map.ts';
-import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
+import type { RequestState } from '../../shared/requests/request-state.ts';
 import type { Db } from '../db/database.ts';
 import { appendFeedEntries, type FeedEntryInput } from '../feed/feed.repository.ts';
 import { policyFor } from '../requests/request-settings.service.ts';
 import type { RequestRow } from '../requests/request.repository.ts';
 import { storedRequestRecord } from '../requests/stored-request-record.ts';
 import type { TabDiff } from './diff-tab.ts';
-import { loadStoredRequests, statesAtLastSync, storedDealFacts, storedWonOn } from './request-facts.repository.ts';
+import { loadStoredRequests, statesAtLastSync, storedWonOn } from './request-facts.repository.ts';
 import { matchKey } from '../../shared/feed/account-key.ts';
 import type { WonDeal } from '../requests/account-history.repository.ts';
-import { dealLinkerOf, type DealLinker } from './request-deal-link.ts';
-import { requestStatuses, unknownWho, type CostReview, type RequestFact, type RequestStatuses } from './request-statuses.ts';
+import type { DealLinker } from './request-deal-link.ts';
+import { requestStatuses, unknownWho, type RequestFact, type RequestStatuses } from './request-statuses.ts';
 
 /** What the request side reads of a deal row. */
 export type RequestSideDeal = Pick<Deal, 'account' | 'title' | 'stage' | 'stageChangedOn' | 'amount' | 'grossMargin'>;
@@ -67,18 +65,29 @@ export async function requestSyncStatuses(db: Db, input: RequestSyncInput): Prom
 
 /** A live request the sheet does not show: Postgres's copy, linked as the sheet would link it. */
 function unshownFact(r: RequestRow, dealOf: DealLinker): RequestFact {
-  const record = storedRequestRecord(r);
-  return { id: r.id, sheetRow: null, record, stored: r, dealId: dealOf(record.account, record.dealTitle) ?? r.deal_id };
+  return { id: r.id, sheetRow: null, record: storedRequestRecord(r), stored: r, dealId: storedRequestDeal(r, dealOf, false) };
 }
 
-async function statusesOf(
+/**
+ * The deal a stored request is linked to: by the account and deal title it gives, as the sheet's
+ * row is linked; one the sheet does not show falls back on the deal it was filed for.
+ */
+export function storedRequestDeal(r: Pick<RequestRow, 'account' | 'deal_title' | 'deal_id'>, dealOf: DealLinker, onSheet: boolean): string | null {
+  const linked = dealOf(r.account, r.deal_title);
+  return onSheet ? linked : (linked ?? r.deal_id);
+}
+
+/** The statuses of these requests: what their rows show, and the deals whose cost needs a review. */
+export async function statusesOf(
   db: Db,
   spreadsheetId: string,
   facts: readonly RequestFact[],
   deals: readonly { readonly id: string; readonly deal: RequestSideDeal }[],
   ctx: { tab: ResolvedTab<'requests'> | null; grid: SheetGrid | null; locale: Locale; timeZone: string; now: IsoDate },
 ): Promise<RequestStatuses> {
-  const [policy, wonOn, previousStates] = [await policyFor(db, spreadsheetId), await storedWonOn(db, spreadsheetId), await statesAtLastSync(db, spreadsheetId)];
+  // The states as of the last sync tell a stale status cell from a typed one: without the tab's cells, nothing to tell.
+  const previousStates = ctx.tab === null || ctx.grid === null ? new Map<string, RequestState>() : await statesAtLastSync(db, spreadsheetId);
+  const [policy, wonOn] = [await policyFor(db, spreadsheetId), await storedWonOn(db, spreadsheetId)];
   return requestStatuses(facts, {
     ...ctx,
     policy,
@@ -86,44 +95,6 @@ async function statusesOf(
     wonDeals: wonDealsOfSheet(deals, wonOn, ctx.now),
     previousStates,
   });
-}
-
-export interface StoredCostReviewInput {
-  readonly spreadsheetId: string;
-  /** Whether the spreadsheet has a requests tab (its stored layout): its rows there are linked from their own cells. */
-  readonly requestsTab: boolean;
-  /** The settings the sync reads the deals tab with (its stage labels decide which deals are won). */
-  readonly settings: SyncSettings;
-  readonly locale: Locale;
-  readonly now: IsoDate;
-}
-
-/**
- * The cost reviews the next sync would compute, from Postgres alone: every live request and deal
- * as the last sync stored them, linked, priced and weighed by the sync's own functions. For a
- * sheet unchanged since that sync this is exactly what the sync computes, so a deal status built
- * on it (a visit logged through the API) is one the next sync finds already written.
- */
-export async function storedCostReviews(db: Db, input: StoredCostReviewInput): Promise<ReadonlyMap<string, CostReview>> {
-  const stored = await loadStoredRequests(db, input.spreadsheetId);
-  const live = [...stored.values()].filter((r) => r.removed_at === null);
-  if (live.length === 0) return EMPTY.costReviews;
-  const labels = stageLabelMap(input.settings);
-  const deals = (await storedDealFacts(db, input.spreadsheetId)).map((d) => {
-    // Re-read from the label, as the sheet's cell reads: an unreadable label is stored under the
-    // deal's last known stage, yet the sync reads no stage from it.
-    const stage = d.stageLabel === null ? null : parseStage(d.stageLabel, labels);
-    return { id: d.id, deal: { ...d, stage: stage !== null && stage.ok ? stage.value : null } };
-  });
-  const dealOf = dealLinkerOf(() => deals.map((d) => ({ id: d.id, account: d.deal.account, title: d.deal.title })));
-  const facts = live.map((r): RequestFact => {
-    // A row the sheet shows is linked from its cells alone; one it lacks falls back on its stored deal.
-    if (!input.requestsTab || r.pending_append) return unshownFact(r, dealOf);
-    const record = storedRequestRecord(r);
-    return { id: r.id, sheetRow: null, record, stored: r, dealId: dealOf(record.account, record.dealTitle) };
-  });
-  const statuses = await statusesOf(db, input.spreadsheetId, facts, deals, { tab: null, grid: null, locale: input.locale, timeZone: input.settings.timeZone, now: input.now });
-  return statuses.costReviews;
 }
 
 /**

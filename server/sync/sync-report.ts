@@ -2,22 +2,13 @@ import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { FlagCode } from '../../shared/flags/flag.ts';
 import type { Locale } from '../../shared/i18n/locale.ts';
 import type { MappingProblem } from '../../shared/mapping/mapping-problem.ts';
-import type { TabKind } from '../../shared/records/tab-kind.ts';
 import type { CellIssue } from '../../shared/rows/cell-issue.ts';
+import type { TabCounts } from '../../shared/sync-wire/tab-counts.ts';
 import type { WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { SyncTiming } from './stopwatch.ts';
 
-export interface TabCounts {
-  readonly kind: TabKind;
-  readonly sheet: string;
-  readonly read: number;
-  readonly inserted: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly removed: number;
-  /** Rows that carried another row's id (pasted copies) and got a new one. */
-  readonly reissued: number;
-}
+// Shared with the add-on, which reads the counts from the push sync's answer.
+export type { TabCounts };
 
 export interface StaleDeal {
   readonly sheet: string;

@@ -32,7 +32,7 @@ export interface VisitStatusInput {
   /** The deal's visits before this one. */
   readonly facts: readonly VisitFact[];
   readonly visit: VisitFact;
-  /** The deal's cost review as the next sync would compute it (storedCostReviews); undefined: none. */
+  /** The deal's cost review as the next sync would compute it (storedCostReviewOf); undefined: none. */
   readonly costReview: CostReview | undefined;
   readonly settings: SyncSettings;
   readonly locale: Locale;

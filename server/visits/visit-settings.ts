@@ -8,6 +8,8 @@ import type { Db } from '../db/database.ts';
 export interface SheetSettings {
   readonly settings: SyncSettings;
   readonly locale: Locale;
+  /** The settings before the default stage labels speak the sheet's language: to render them in a reader's. */
+  readonly configured: SyncSettings;
 }
 
 /**
@@ -19,5 +21,5 @@ export async function sheetSettings(db: Db, spreadsheetId: string, dealsLocale: 
   if (row === undefined) return null;
   const { settings: configured } = applySettingsOverrides({ ...DEFAULT_SETTINGS, timeZone: row.time_zone }, row.settings);
   const locale = configured.locale ?? dealsLocale ?? 'ja';
-  return { settings: withLocalizedStageLabels(configured, locale), locale };
+  return { settings: withLocalizedStageLabels(configured, locale), locale, configured };
 }

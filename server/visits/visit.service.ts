@@ -13,11 +13,11 @@ import { appendFeedEntries } from '../feed/feed.repository.ts';
 import type { FlagRaisedPayload } from '../../shared/feed/feed-payloads.ts';
 import { ApiError } from '../http/api-error.ts';
 import { lockSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
-import { storedCostReviews } from '../sync/request-sync.ts';
+import { storedCostReviewOf } from '../sync/stored-cost-review.ts';
 import { resolvedTabOf, type SheetLayout } from '../sync/sheet-layout.ts';
 import { dealSheetRow, sheetLayoutsOf } from '../sync/sheet-layout.repository.ts';
 import { dealCellWrites, visitStatusChange, type VisitStatusChange } from './visit-deal-status.ts';
-import { dealCandidates, knownAccounts, rememberVisit, storedDeal, type StoredDeal } from './visit-deal.repository.ts';
+import { dealCandidates, knownAccounts, storedDeal, type StoredDeal } from './visit-deal.repository.ts';
 import { insertApiVisit, visitFactsOfDeal, type StoredVisit } from './visit.repository.ts';
 import type { VisitBody } from './visit.schemas.ts';
 import { matchSubject, type DealCandidate } from './match-deal.ts';
@@ -149,25 +149,18 @@ export async function logVisit(db: Db, input: LogVisitInput): Promise<LoggedVisi
       const memory = memories.get(stored.id)?.memory ?? { stageEnteredOn: null, previousStage: null, ballChangedOn: null };
       const facts = await visitFactsOfDeal(trx, sid, stored.id);
       // The deal's 要コスト確認 as the sync computes it, or the answer's cells would drop it until the next sync.
-      const reviews = await storedCostReviews(trx, { spreadsheetId: sid, requestsTab: layouts.has('requests'), settings, locale, now: today });
+      const review = await storedCostReviewOf(trx, { spreadsheetId: sid, deal: { id: stored.id, account: stored.deal.account, title: stored.deal.title }, requestsTab: layouts.has('requests'), settings, locale, now: today });
       change = visitStatusChange({
         stored,
         memory,
         facts,
         visit: { visitedOn: body.visitedOn, ballAfter: visit.ballAfter, nextAction: visit.nextAction, nextActionOn: visit.nextActionOn },
-        costReview: reviews.get(stored.id),
+        costReview: review,
         settings,
         locale,
         now: today,
       });
       await updateDealStatuses(trx, sid, [{ id: stored.id, status: change.persisted }]);
-      await rememberVisit(trx, sid, stored.id, {
-        contactOn: body.visitedOn,
-        nextAction: visit.nextAction,
-        nextActionOn: visit.nextActionOn,
-        ball: change.ball.ball,
-        ballSince: change.ball.since,
-      });
       const sheetRow = dealsLayout === null ? null : await dealSheetRow(trx, sid, stored.id);
       if (dealsLayout !== null && sheetRow !== null) {
         const writes = dealCellWrites(change, stored, sheetRow, dealsLayout.serviceColumns);

@@ -10,8 +10,12 @@ import { normalizeHeader } from './normalize-header.ts';
 import type { SheetGrid } from './sheet-grid.ts';
 import type { MappingSpec, ResolvedTab, TabSpec } from './tab-mapping.ts';
 
-// Titles, notes and merged banners sit above a team's header row, rarely more than a few rows.
-const HEADER_SCAN_ROWS = 30;
+/**
+ * How far down a tab its header row is looked for: titles, notes and merged banners sit above a
+ * team's header row, rarely more than a few rows. The add-on reads this many rows of each tab to
+ * detect its mapping.
+ */
+export const HEADER_SCAN_ROWS = 30;
 const MIN_HEADER_SCORE = 2;
 
 export interface ResolvedMapping {

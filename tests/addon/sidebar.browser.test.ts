@@ -167,6 +167,47 @@ describe('the sidebar in Chromium', () => {
     }).toEqual(shown);
   });
 
+  it('shows each person their own automatic sync, and tells the lead in the header when theirs is off', async () => {
+    const ownTriggers = async (email: string): Promise<string[]> =>
+      (await session.runtime.triggers())
+        .filter((t) => t.owner === email)
+        .map((t) => t.handlerFunction)
+        .sort();
+    const leadTriggers = await ownTriggers(LEAD.email);
+    expect(leadTriggers).toEqual(['onHourlySync', 'onSheetChange']);
+
+    // The rep has no triggers of their own: their toggles are off, whatever the lead's are.
+    await session.actAs(REP);
+    let sidebar = await session.openSidebar(browser, 'menuSettings');
+    let page = sidebar.page;
+    const hourly = page.getByRole('checkbox', { name: '1時間ごとに同期する' });
+    const onChange = page.getByRole('checkbox', { name: 'シートの編集後に同期する' });
+    await hourly.waitFor({ timeout: UI_TIMEOUT });
+    expect([await hourly.isChecked(), await onChange.isChecked()]).toEqual([false, false]);
+    expect(await page.locator('[data-note="auto-sync-off"]').count()).toBe(0);
+    await closeChecked(sidebar);
+
+    await session.actAs(LEAD);
+    sidebar = await session.openSidebar(browser, 'menuSettings');
+    page = sidebar.page;
+    await page.getByRole('checkbox', { name: '1時間ごとに同期する' }).waitFor({ timeout: UI_TIMEOUT });
+    const save = page.getByRole('button', { name: '保存', exact: true });
+    const note = page.locator('[data-note="auto-sync-off"]');
+    await page.getByRole('checkbox', { name: '1時間ごとに同期する' }).uncheck();
+    await page.getByRole('checkbox', { name: 'シートの編集後に同期する' }).uncheck();
+    await save.click();
+    await note.waitFor({ timeout: UI_TIMEOUT });
+    expect(await note.textContent()).toContain('あなたの自動同期はオフです');
+    expect(await ownTriggers(LEAD.email)).toEqual([]);
+    await page.getByRole('checkbox', { name: '1時間ごとに同期する' }).check();
+    await page.getByRole('checkbox', { name: 'シートの編集後に同期する' }).check();
+    await save.click();
+    await note.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await closeChecked(sidebar);
+    expect(await ownTriggers(LEAD.email)).toEqual(leadTriggers);
+    expect(await ownTriggers(REP.email)).toEqual([]);
+  });
+
   it('shows the rep the stale quote\'s card and drops its follow-up flags when they log a visit from the keyboard', async () => {
     await session.actAs(REP);
     await session.runtime.setActiveCell(DEALS_SHEET, STALE_DEAL.row, 3);

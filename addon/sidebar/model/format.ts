@@ -1,11 +1,10 @@
 import { dayOfWeek, isIsoDate } from '../../../shared/calendar/iso-date.ts';
 import type { Locale } from '../../../shared/i18n/locale.ts';
+import { CALENDAR_NAMES, tr } from '../messages.ts';
 
 export { formatPercent, formatYen } from '../../../shared/cost/format-yen.ts';
 
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthName = (month: number, locale: Locale): string => CALENDAR_NAMES.months[locale][month - 1] ?? String(month);
 
 /** A calendar date as people read it: `2026/11/20(金)`, `Fri, Nov 20, 2026`; `—` for none. */
 export function formatDate(date: string | null, locale: Locale): string {
@@ -14,14 +13,13 @@ export function formatDate(date: string | null, locale: Locale): string {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  const w = dayOfWeek(date);
-  return locale === 'ja' ? `${y}/${m}/${d}(${WEEKDAYS_JA[w]})` : `${WEEKDAYS_EN[w]}, ${MONTHS_EN[m - 1]} ${d}, ${y}`;
+  const weekday = CALENDAR_NAMES.weekdays[locale][dayOfWeek(date)] ?? '';
+  return tr(locale, 'dateLong', { year: y, month: monthName(m, locale), day: d, weekday });
 }
 
 /** A count of days: `15日`, `1 day`, `15 days`. */
 export function formatDays(days: number, locale: Locale): string {
-  if (locale === 'ja') return `${days}日`;
-  return days === 1 ? '1 day' : `${days} days`;
+  return tr(locale, days === 1 ? 'daysOne' : 'daysMany', { days });
 }
 
 /** An instant in the spreadsheet's time zone: `11/20 14:05`, `Nov 20, 14:05`. */
@@ -42,15 +40,12 @@ export function formatInstant(instant: string, timeZone: string, locale: Locale)
     return instant;
   }
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  const time = `${get('hour')}:${get('minute')}`;
-  const month = Number(get('month'));
-  return locale === 'ja' ? `${month}/${get('day')} ${time}` : `${MONTHS_EN[month - 1]} ${get('day')}, ${time}`;
+  return tr(locale, 'instantShort', { month: monthName(Number(get('month')), locale), day: get('day'), time: `${get('hour')}:${get('minute')}` });
 }
 
 /** A duration in milliseconds as seconds with one decimal: `1.2秒`, `1.2 s`. */
 export function formatSeconds(ms: number, locale: Locale): string {
-  const s = (Math.round(ms / 100) / 10).toFixed(1);
-  return locale === 'ja' ? `${s}秒` : `${s} s`;
+  return tr(locale, 'seconds', { seconds: (Math.round(ms / 100) / 10).toFixed(1) });
 }
 
 /** Whether a due date has passed (calendar dates compare as text). */

@@ -33,3 +33,12 @@ export function tabOfView(view: SidebarView): TabId {
 export function initialViewOf(boot: Pick<SidebarBootstrap, 'initialView' | 'roles'>): SidebarView {
   return boot.initialView === 'approvals' && !canDecide(boot.roles) ? 'deal' : boot.initialView;
 }
+
+/**
+ * Whether to tell an admin their automatic sync is off on a set-up sheet: triggers are per user,
+ * so nobody else's toggles show it. Only admins are told: one member's triggers sync the whole
+ * sheet, and every member turning them on would only multiply the syncs.
+ */
+export function autoSyncOff(boot: Pick<SidebarBootstrap, 'setUp' | 'autoSync' | 'roles'>): boolean {
+  return boot.setUp && boot.roles.includes('admin') && boot.autoSync !== null && !boot.autoSync.hourlySync && !boot.autoSync.syncOnChange;
+}

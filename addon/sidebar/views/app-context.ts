@@ -1,4 +1,4 @@
-import type { SidebarBootstrap, SidebarView } from '../../src/rpc/sidebar-rpc.ts';
+import type { AutoSyncState, SidebarBootstrap, SidebarView } from '../../src/rpc/sidebar-rpc.ts';
 import type { SidebarClient } from '../rpc-client.ts';
 
 /** What every view may use: the add-on, the session, and the app's navigation. */
@@ -15,6 +15,8 @@ export interface AppContext {
    * Never rejects: false when the add-on could not answer (the old bootstrap stays).
    */
   refreshBoot(): Promise<boolean>;
+  /** The person's own automatic syncs changed (settings saved): the header's note follows. */
+  autoSyncChanged(autoSync: AutoSyncState): void;
 }
 
 /** One view of the sidebar, mounted once; `show` runs every time it is opened. */

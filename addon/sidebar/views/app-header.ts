@@ -6,15 +6,17 @@ import { errorNotice, successNotice, type NoticeAction } from '../dom/notice.ts'
 import { loadingBlock } from '../dom/spinner.ts';
 import { tabList, type Tabs } from '../dom/tabs.ts';
 import { currentLocale, t } from '../messages.ts';
-import { TAB_LABEL, visibleTabs, type TabId } from '../model/views.model.ts';
+import { autoSyncOff, TAB_LABEL, visibleTabs, type TabId } from '../model/views.model.ts';
 import { rpcErrorOf } from '../rpc-client.ts';
 import type { AppContext } from './app-context.ts';
 import { syncResult } from './sync-result.render.ts';
 
 export interface Header {
   readonly el: HTMLElement;
-  /** Redraws what depends on the bootstrap: the tabs (roles) and the offline banner. */
+  /** Redraws what depends on the bootstrap: the tabs (roles) and the banners. */
   update(boot: SidebarBootstrap, selected: TabId): void;
+  /** Redraws the banners only: the offline one and the person's automatic sync being off. */
+  updateBanner(boot: SidebarBootstrap): void;
   select(tab: TabId, focus: boolean): void;
 }
 
@@ -53,16 +55,28 @@ export function appHeader(ctx: AppContext, onTab: (tab: TabId) => void): Header 
     });
   });
 
+  const autoSyncNote = (): HTMLElement => {
+    const open = h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-action': 'open-settings' }, [t('openSettings')]);
+    open.addEventListener('click', () => ctx.go('settings', true));
+    return h('p', { class: 'auto-sync-off small muted', 'data-note': 'auto-sync-off' }, [h('span', {}, [t('autoSyncOff')]), open]);
+  };
+
+  const updateBanner = (boot: SidebarBootstrap): void => {
+    fill(banner, [
+      boot.serviceReachable
+        ? null
+        : errorNotice({ code: 'unreachable', message: t('offlineBanner') }, [{ label: t('retry'), onClick: () => void ctx.refreshBoot() }]),
+      boot.serviceReachable && autoSyncOff(boot) ? autoSyncNote() : null,
+    ]);
+  };
+
   return {
     el,
+    updateBanner,
     update(boot, selected) {
       title.textContent = boot.spreadsheetName;
       title.title = boot.spreadsheetName;
-      fill(banner, [
-        boot.serviceReachable
-          ? null
-          : errorNotice({ code: 'unreachable', message: t('offlineBanner') }, [{ label: t('retry'), onClick: () => void ctx.refreshBoot() }]),
-      ]);
+      updateBanner(boot);
       tabs = tabList(t('viewsLabel'), visibleTabs(boot).map((id) => ({ id, label: t(TAB_LABEL[id]) })), onTab);
       fill(tabSlot, [tabs.el]);
       tabs.select(selected);

@@ -52,6 +52,10 @@ export function mountApp(root: HTMLElement, rpc: SidebarClient, first: SidebarBo
       if (!stays) go('deal', false);
       return true;
     },
+    autoSyncChanged: (autoSync) => {
+      boot = { ...boot, autoSync };
+      header.updateBanner(boot);
+    },
   };
 
   const views: Readonly<Record<SidebarView, View>> = {

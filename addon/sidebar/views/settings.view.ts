@@ -56,6 +56,7 @@ export function settingsView(ctx: AppContext, onLocaleChange: (locale: Locale) =
       saved ? successNotice(t('settingsSaved')) : null,
       field({ label: t('language'), control: selectInput('locale', LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })), draft.locale, { lang: draft.locale }) }),
       group(t('autoSync'), [
+        h('p', { class: 'muted small' }, [t('autoSyncPerUser')]),
         field({ label: t('hourlySync'), control: checkbox('hourlySync', draft.hourlySync) }),
         field({ label: t('syncOnChange'), control: checkbox('syncOnChange', draft.syncOnChange) }),
       ]),
@@ -79,6 +80,7 @@ export function settingsView(ctx: AppContext, onLocaleChange: (locale: Locale) =
         try {
           const stored = await ctx.rpc.sidebarSaveSettings(checked.settings);
           ctx.sheetChanged();
+          ctx.autoSyncChanged({ hourlySync: stored.hourlySync, syncOnChange: stored.syncOnChange });
           announce(t('settingsSaved'));
           // A new language redraws the whole sidebar; otherwise show the stored values.
           if (stored.locale !== currentLocale()) onLocaleChange(stored.locale);

@@ -90,7 +90,7 @@ export function setupView(ctx: AppContext): View {
   const showSaved = (saved: SetupSaved): void => {
     ctx.sheetChanged();
     const lines = [
-      saved.createdTabs.length === 0 ? null : t('createdTabs', { tabs: saved.createdTabs.join(currentLocale() === 'ja' ? '、' : ', ') }),
+      saved.createdTabs.length === 0 ? null : t('createdTabs', { tabs: saved.createdTabs.join(t('listSeparator')) }),
       saved.sync === null ? t('firstSyncSkipped') : null,
     ].filter((line) => line !== null);
     const notice = successNotice(t('setupSaved'), lines, [{ label: t('openDealCard'), onClick: () => ctx.go('deal', true), primary: true }]);

@@ -3,8 +3,9 @@ import { requestPolicyOf, type RequestPolicy } from '../../../shared/cost/reques
 import { addonLocale } from '../i18n/addon-locale.ts';
 import { todayInSpreadsheet } from '../platform/clock.ts';
 import { takeSidebarView } from '../platform/document-store.ts';
-import type { RpcResult, SidebarBootstrap } from '../rpc/sidebar-rpc.ts';
+import type { AutoSyncState, RpcResult, SidebarBootstrap } from '../rpc/sidebar-rpc.ts';
 import { callService, spreadsheetPath } from '../service/service-client.ts';
+import { userAutoSync } from '../sync/triggers.ts';
 import { ok } from './rpc-results.ts';
 import { isSetUp } from './stored-tabs.ts';
 
@@ -25,6 +26,16 @@ function serviceFacts(): ServiceFacts {
   const roles = sheet.body.roles.filter(isRole);
   const settings = callService<{ overrides: unknown }>({ method: 'get', path: spreadsheetPath('/request-settings') });
   return { roles, requestPolicy: settings.ok ? requestPolicyOf(settings.body.overrides).policy : null, serviceReachable: true };
+}
+
+// The sidebar must open even when the triggers cannot be listed; it then says nothing about them.
+function autoSyncOrNull(): AutoSyncState | null {
+  try {
+    return userAutoSync();
+  } catch (e) {
+    console.warn(`sheets-sfa: triggers unreadable: ${String(e)}`);
+    return null;
+  }
 }
 
 function userEmail(): string {
@@ -48,5 +59,6 @@ export function bootstrapSidebar(): RpcResult<SidebarBootstrap> {
     setUp: isSetUp(),
     requestPolicy: facts.requestPolicy,
     serviceReachable: facts.serviceReachable,
+    autoSync: autoSyncOrNull(),
   });
 }

@@ -4,9 +4,6 @@ import { isDate } from '../sync/sheet-values.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** How far down the shared mapping looks for a tab's header row (shared/mapping/resolve-mapping.ts). */
-export const HEADER_SCAN_ROWS = 30;
-
 /**
  * A getValues() cell as the shared readers take it: '' is empty, a Date becomes its calendar date
  * in the spreadsheet's zone (headers and labels only need its text).

@@ -1,7 +1,7 @@
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
-import { resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
+import { HEADER_SCAN_ROWS, resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
 import type { ResolvedTab } from '../../../shared/mapping/tab-mapping.ts';
-import { HEADER_SCAN_ROWS, readGridHead } from '../bootstrap/sheet-cells.ts';
+import { readGridHead } from '../bootstrap/sheet-cells.ts';
 import { storedMappingSpec } from '../bootstrap/stored-tabs.ts';
 import { t } from '../i18n/addon-messages.ts';
 import { locateServiceColumns } from '../sync/service-column-locator.ts';

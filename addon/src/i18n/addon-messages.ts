@@ -21,6 +21,10 @@ export const ADDON_MESSAGES = {
     en: '{deferred} cells of rows that moved meanwhile will be written by the next sync.',
   },
   'sync.issues': { ja: '読み取れないセルが {count} 件あります(サイドバーで確認できます)。', en: '{count} cells could not be read (see the sidebar).' },
+  'sync.issuesTruncated': {
+    ja: '読み取れないセルが {count} 件あります({count} 件中 {shown} 件をサイドバーで確認できます)。',
+    en: '{count} cells could not be read (the sidebar lists {shown} of {count}).',
+  },
   'flagged.shown': { ja: '「{sheet}」のフラグ付きの行 {rows} 件を表示しています。', en: 'Showing {rows} flagged rows of "{sheet}".' },
   'alert.failed': { ja: 'sheets-sfa: {message}', en: 'sheets-sfa: {message}' },
   'error.unreachable': {

@@ -26,7 +26,8 @@ export function syncSummary(outcome: SyncOutcome): string {
     }),
   ];
   if (outcome.deferred > 0) parts.push(t('sync.deferred', { deferred: outcome.deferred }));
-  if (outcome.issues.length > 0) parts.push(t('sync.issues', { count: outcome.issues.length }));
+  if (outcome.issueCount > outcome.issues.length) parts.push(t('sync.issuesTruncated', { count: outcome.issueCount, shown: outcome.issues.length }));
+  else if (outcome.issueCount > 0) parts.push(t('sync.issues', { count: outcome.issueCount }));
   return parts.join(' ');
 }
 

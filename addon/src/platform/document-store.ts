@@ -1,13 +1,16 @@
 // What the add-on keeps between executions. Per spreadsheet (document properties): the confirmed
-// mapping, the preferences, the time of the last user change. Per user: the sidebar view a menu
-// item asked for, read once by the sidebar it opens.
+// mapping, the time of the last user change. Per user and spreadsheet (user properties keyed by
+// the spreadsheet id): the preferences, because the triggers they describe are the user's own.
+// Per user: the sidebar view a menu item asked for, read once by the sidebar it opens.
 import type { Locale } from '../../../shared/i18n/locale.ts';
 import type { TabKind } from '../../../shared/records/tab-kind.ts';
 import type { StageCode } from '../../../shared/stages/stage.ts';
 import { SIDEBAR_VIEWS, type SidebarView } from '../rpc/sidebar-rpc.ts';
 
 const MAPPING_KEY = 'sheets-sfa.mapping';
-const PREFS_KEY = 'sheets-sfa.prefs';
+/** The document-level preferences of earlier versions: read once as a user's default. */
+const LEGACY_PREFS_KEY = 'sheets-sfa.prefs';
+const USER_PREFS_PREFIX = 'sheets-sfa.prefs.';
 const LAST_CHANGE_KEY = 'sheets-sfa.last-change';
 const SIDEBAR_VIEW_KEY = 'sheets-sfa.sidebar-view';
 
@@ -72,14 +75,33 @@ export function prefsOf(value: unknown): AddonPrefs {
   };
 }
 
+/** The user-property key of the preferences for one spreadsheet (user properties span documents). */
+export const userPrefsKey = (spreadsheetId: string): string => `${USER_PREFS_PREFIX}${spreadsheetId}`;
+
+function storedPrefs(prefs: AddonPrefs): string {
+  const stored: Record<string, unknown> = { hourlySync: prefs.hourlySync, syncOnChange: prefs.syncOnChange };
+  if (prefs.locale !== null) stored.locale = prefs.locale;
+  return JSON.stringify(stored);
+}
+
+/**
+ * The current user's preferences on the active spreadsheet. A user with none takes the
+ * document-level value earlier versions stored, once: it is copied into their own properties.
+ */
 export function loadPrefs(): AddonPrefs {
-  return prefsOf(parseJson(documentProperties().getProperty(PREFS_KEY)));
+  const users = PropertiesService.getUserProperties();
+  const key = userPrefsKey(SpreadsheetApp.getActive().getId());
+  const own = users.getProperty(key);
+  if (own !== null) return prefsOf(parseJson(own));
+  const legacy = documentProperties().getProperty(LEGACY_PREFS_KEY);
+  if (legacy === null) return DEFAULT_PREFS;
+  const prefs = prefsOf(parseJson(legacy));
+  users.setProperty(key, storedPrefs(prefs));
+  return prefs;
 }
 
 export function savePrefs(prefs: AddonPrefs): void {
-  const stored: Record<string, unknown> = { hourlySync: prefs.hourlySync, syncOnChange: prefs.syncOnChange };
-  if (prefs.locale !== null) stored.locale = prefs.locale;
-  documentProperties().setProperty(PREFS_KEY, JSON.stringify(stored));
+  PropertiesService.getUserProperties().setProperty(userPrefsKey(SpreadsheetApp.getActive().getId()), storedPrefs(prefs));
 }
 
 /** When the user last changed the sheet (ISO instant), or null. */

@@ -39,6 +39,12 @@ export type RpcResult<T> = { readonly ok: true; readonly value: T } | { readonly
 export const SIDEBAR_VIEWS = ['deal', 'visit', 'request', 'approvals', 'setup', 'settings'] as const;
 export type SidebarView = (typeof SIDEBAR_VIEWS)[number];
 
+/** The current user's own automatic syncs on this spreadsheet: installable triggers are per user. */
+export interface AutoSyncState {
+  readonly hourlySync: boolean;
+  readonly syncOnChange: boolean;
+}
+
 export interface SidebarBootstrap {
   readonly locale: Locale;
   readonly userEmail: string;
@@ -57,6 +63,8 @@ export interface SidebarBootstrap {
   readonly requestPolicy: RequestPolicy | null;
   /** Whether the service answered; false means the sidebar works offline (set-up only). */
   readonly serviceReachable: boolean;
+  /** The caller's own triggers on this spreadsheet; null when they could not be read. */
+  readonly autoSync: AutoSyncState | null;
 }
 
 export interface FlagView {
@@ -237,7 +245,10 @@ export interface SyncOutcome {
   readonly flaggedDeals: number;
   /** Cells the add-on did not write because their row moved during the sync; the next sync writes them. */
   readonly deferred: number;
+  /** The first cells the sync could not read (the service sends at most 500)… */
   readonly issues: readonly SyncIssueView[];
+  /** …of this many in all. */
+  readonly issueCount: number;
   readonly durationMs: number;
 }
 
@@ -308,6 +319,7 @@ export interface SetupSaved {
 
 export interface AddonSettings {
   readonly locale: Locale;
+  /** The caller's own automatic syncs (their triggers): read from, and saved to, this user only. */
   readonly hourlySync: boolean;
   readonly syncOnChange: boolean;
   readonly stages: readonly StageThreshold[];

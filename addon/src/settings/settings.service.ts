@@ -2,10 +2,10 @@ import { mergeSettingsOverrides } from '../../../shared/settings/settings-overri
 import { localize } from '../bootstrap/localize.ts';
 import { errorMessage, fail, ok } from '../bootstrap/rpc-results.ts';
 import { addonLocale } from '../i18n/addon-locale.ts';
-import { loadMapping, loadPrefs, saveMapping, savePrefs } from '../platform/document-store.ts';
+import { loadMapping, saveMapping, savePrefs } from '../platform/document-store.ts';
 import type { AddonSettings, RpcResult } from '../rpc/sidebar-rpc.ts';
 import { effectiveSettings, stageThresholds } from '../setup/setup-proposal.ts';
-import { ensureTriggers } from '../sync/triggers.ts';
+import { ensureTriggers, userAutoSync } from '../sync/triggers.ts';
 import { settingsPatchOf } from './settings-form.ts';
 import { SETTINGS_MESSAGES } from './settings-messages.ts';
 
@@ -16,15 +16,18 @@ function currentSettings() {
   return effectiveSettings(stored?.settings ?? null, null);
 }
 
-/** The user's preferences and the spreadsheet's thresholds as they stand. */
+/**
+ * The user's language, their automatic syncs as their own triggers stand (another user's toggles
+ * and triggers are theirs), and the spreadsheet's thresholds, shared by everyone.
+ */
 export function readSettings(): RpcResult<AddonSettings> {
-  const prefs = loadPrefs();
   const locale = addonLocale();
+  const autoSync = userAutoSync();
   const settings = currentSettings();
   return ok({
     locale,
-    hourlySync: prefs.hourlySync,
-    syncOnChange: prefs.syncOnChange,
+    hourlySync: autoSync.hourlySync,
+    syncOnChange: autoSync.syncOnChange,
     stages: stageThresholds(settings, locale),
     ballFollowUpDays: settings.ballFollowUpDays,
     warningRatio: settings.warningRatio,
@@ -32,8 +35,9 @@ export function readSettings(): RpcResult<AddonSettings> {
 }
 
 /**
- * Saves preferences (language, automatic syncs: the triggers follow at once) and thresholds
- * (stored in the mapping's settings, which every sync pushes). Nothing is saved when a field is wrong.
+ * Saves the user's preferences (language, automatic syncs: their triggers follow at once, nobody
+ * else's) and the spreadsheet's thresholds (stored in the mapping's settings, which every sync
+ * pushes). Nothing is saved when a field is wrong.
  */
 export function saveSettings(form: AddonSettings): RpcResult<AddonSettings> {
   const { patch, problems } = settingsPatchOf(form, currentSettings(), addonLocale());

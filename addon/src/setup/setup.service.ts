@@ -1,12 +1,12 @@
 import { cellText } from '../../../shared/cells/cell-text.ts';
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
-import { resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
+import { HEADER_SCAN_ROWS, resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
 import type { TabSpec } from '../../../shared/mapping/tab-mapping.ts';
 import type { TabKind } from '../../../shared/records/tab-kind.ts';
 import type { StageCode } from '../../../shared/stages/stage.ts';
 import { localize } from '../bootstrap/localize.ts';
 import { errorMessage, fail, failWith, ok } from '../bootstrap/rpc-results.ts';
-import { HEADER_SCAN_ROWS, readGridHead, readRow, toCellValue } from '../bootstrap/sheet-cells.ts';
+import { readGridHead, readRow, toCellValue } from '../bootstrap/sheet-cells.ts';
 import { storedMappingSpec } from '../bootstrap/stored-tabs.ts';
 import { addonLocale } from '../i18n/addon-locale.ts';
 import { loadMapping, loadPrefs, saveMapping } from '../platform/document-store.ts';
@@ -101,7 +101,7 @@ export function saveSetup(choice: SetupChoice): RpcResult<SetupSaved> {
     createNewTab(ss, tab);
     createdTabs.push(tab.spec.sheet);
   }
-  // The settings view shows hourly and on-change sync as on by default: set-up is when they start.
+  // Whoever sets the sheet up gets the automatic syncs at once; each user turns their own on or off.
   // A user out of triggers (20 per user) still gets the first sync, and is told.
   let triggersFailed: string | null = null;
   try {

@@ -1,6 +1,7 @@
 // The one-time formatting a plan asks for when it creates the service's columns, through
 // SpreadsheetApp. Ranges run from the first data row to the sheet's last row.
 import { columnLetter } from '../../../shared/mapping/column-letter.ts';
+import { columnRuns } from '../../../shared/write-plan/column-runs.ts';
 import type { SetupStep } from '../../../shared/write-plan/write-plan.ts';
 
 type Step<K extends SetupStep['kind']> = Extract<SetupStep, { kind: K }>;
@@ -12,17 +13,6 @@ export interface SetupApplied {
   readonly applied: number;
   /** Steps SpreadsheetApp cannot carry out: filter views exist only in the Sheets API. */
   readonly skipped: number;
-}
-
-/** Contiguous runs of columns, left to right: [first, last]. */
-export function columnRuns(columns: readonly number[]): [first: number, last: number][] {
-  const runs: [number, number][] = [];
-  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
-    const run = runs.at(-1);
-    if (run !== undefined && run[1] + 1 === c) run[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
 }
 
 /** The highlight's custom formula: relative to the range's first row, so each row reads its own flags cell. */

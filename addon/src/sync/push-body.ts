@@ -1,10 +1,9 @@
 // What the add-on pushes: the mapped tabs' cells (or, before set-up, the tabs the shared detection
 // recognises), where developer metadata places the service's columns, and the stored mapping.
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
-import { resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
+import { HEADER_SCAN_ROWS, resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
 import type { ServiceColumnTags } from '../../../shared/write-plan/service-column-tags.ts';
-import { HEADER_SCAN_ROWS } from '../bootstrap/sheet-cells.ts';
 import type { StoredMapping } from '../platform/document-store.ts';
 import { dateSerializer, readHeaderCells, readSheetCells } from './sheet-values.ts';
 import { taggedServiceColumns } from './service-column-locator.ts';

@@ -9,7 +9,7 @@ import { t } from '../i18n/addon-messages.ts';
 import { errorMessage, fail, ok } from '../bootstrap/rpc-results.ts';
 import { callService, spreadsheetPath } from '../service/service-client.ts';
 import { applyPlan } from './apply-plan.ts';
-import type { PushSyncAnswer } from './push-answer.ts';
+import type { PushSyncAnswer } from '../../../shared/sync-wire/push-sync-answer.ts';
 import { buildPushBody } from './push-body.ts';
 import { expectedRowIds, foldOutcomes, syncOutcome } from './sync-outcome.ts';
 

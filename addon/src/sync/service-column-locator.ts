@@ -3,9 +3,9 @@
 // before the tags existed).
 import { cellText } from '../../../shared/cells/cell-text.ts';
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
+import { HEADER_SCAN_ROWS } from '../../../shared/mapping/resolve-mapping.ts';
 import { HEADER_ROW_TAG, SERVICE_COLUMN_TAG, serviceColumnKeyOf, type ServiceColumnTags } from '../../../shared/write-plan/service-column-tags.ts';
 import { serviceColumnOfHeader, type ServiceColumnKey } from '../../../shared/write-plan/service-columns.ts';
-import { HEADER_SCAN_ROWS } from '../bootstrap/sheet-cells.ts';
 
 export interface ServiceColumnLocation {
   readonly headerRow: number;

@@ -5,7 +5,7 @@ import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import type { WritePlanWire } from '../../../shared/write-plan/plan-wire.ts';
 import type { SyncOutcome } from '../rpc/sidebar-rpc.ts';
 import type { AppliedPlan, ExpectedRowIds } from './apply-plan.ts';
-import type { PushSyncAnswer } from './push-answer.ts';
+import type { PushSyncAnswer } from '../../../shared/sync-wire/push-sync-answer.ts';
 
 const idOf = (cell: CellValue | undefined): string => (typeof cell === 'string' || typeof cell === 'number' ? cellText(cell) : '');
 
@@ -62,6 +62,8 @@ export function syncOutcome(answer: PushSyncAnswer, applied: AppliedPlan, pushed
     flaggedDeals: flaggedDealRows(answer.plan, pushed) ?? Math.max(0, ...counted),
     deferred: applied.deferred,
     issues: answer.summary.issues.map((i) => ({ sheet: i.sheet, row: i.row, column: i.column, message: i.message })),
+    // The service sends the first 500 issues and the count of all; never fewer than it sent.
+    issueCount: Math.max(answer.summary.issueCount, answer.summary.issues.length),
     durationMs,
   };
 }
@@ -77,6 +79,7 @@ export function foldOutcomes(first: SyncOutcome, second: SyncOutcome, durationMs
     flaggedDeals: second.flaggedDeals,
     deferred: second.deferred,
     issues: second.issues,
+    issueCount: second.issueCount,
     durationMs,
   };
 }

@@ -1,9 +1,12 @@
 // The add-on's installable triggers: an hourly sync (the most often an add-on's time-driven
 // trigger may run) and a sync on change that folds a burst of edits into one. An add-on may hold
-// at most one trigger of each event type per user and document, so each is made once.
+// at most one trigger of each event type per user and document, so each is made once. Triggers
+// belong to the user who made them: every reading and change here is the current user's only.
 import type { AddonPrefs } from '../platform/document-store.ts';
 import { loadLastChange, recordLastChange } from '../platform/document-store.ts';
 import { hasBudget } from '../platform/clock.ts';
+import { loadSleepRecord, recordSleep, sleepLeft, utcDay } from '../platform/sleep-budget.ts';
+import type { AutoSyncState } from '../rpc/sidebar-rpc.ts';
 import { START_RESERVE_MS, runSync, syncHoldingLock } from './run-sync.ts';
 
 const HOURLY_HANDLER = 'onHourlySync';
@@ -41,6 +44,17 @@ export function ensureTriggers(prefs: AddonPrefs): void {
   });
 }
 
+const isOurs = (t: Trigger, eventType: GoogleAppsScript.Script.EventType, handler: string): boolean => t.getEventType() === eventType && t.getHandlerFunction() === handler;
+
+/** Which automatic syncs the current user has on the active spreadsheet: their own triggers, not anyone's preferences. */
+export function userAutoSync(): AutoSyncState {
+  const triggers = ScriptApp.getUserTriggers(SpreadsheetApp.getActive());
+  return {
+    hourlySync: triggers.some((t) => isOurs(t, ScriptApp.EventType.CLOCK, HOURLY_HANDLER)),
+    syncOnChange: triggers.some((t) => isOurs(t, ScriptApp.EventType.ON_CHANGE, CHANGE_HANDLER)),
+  };
+}
+
 /** Pure: how long to sleep before the sheet has been quiet for QUIET_MS, or 0 to sync now. */
 export function quietWait(lastChange: string | null, now: number, waitedMs: number): number {
   if (waitedMs >= MAX_QUIET_WAIT_MS) return 0;
@@ -48,6 +62,23 @@ export function quietWait(lastChange: string | null, now: number, waitedMs: numb
   if (Number.isNaN(at)) return 0;
   const left = at + QUIET_MS - now;
   return left <= 0 ? 0 : Math.min(left, SLEEP_STEP_MS, MAX_QUIET_WAIT_MS - waitedMs);
+}
+
+/**
+ * Sleeps until the sheet has been quiet, within this execution's time and what is left of the
+ * user's daily sleep budget (trigger runtime is a daily quota); records the sleep spent.
+ */
+function waitForQuiet(): void {
+  const day = utcDay(new Date());
+  const left = sleepLeft(loadSleepRecord(), day);
+  let waited = 0;
+  for (;;) {
+    const wait = Math.min(quietWait(loadLastChange(), Date.now(), waited), left - waited);
+    if (wait <= 0 || !hasBudget(START_RESERVE_MS + wait)) break;
+    Utilities.sleep(wait);
+    waited += wait;
+  }
+  if (waited > 0) recordSleep(day, waited);
 }
 
 /**
@@ -62,11 +93,7 @@ export function handleSheetChange(e: GoogleAppsScript.Events.SheetsOnChange | un
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(0)) return;
   try {
-    let waited = 0;
-    for (let wait = quietWait(loadLastChange(), Date.now(), waited); wait > 0 && hasBudget(START_RESERVE_MS + wait); wait = quietWait(loadLastChange(), Date.now(), waited)) {
-      Utilities.sleep(wait);
-      waited += wait;
-    }
+    waitForQuiet();
     const result = syncHoldingLock('change');
     if (!result.ok) console.warn(`sheets-sfa: sync on change: ${result.error.code}: ${result.error.message}`);
   } finally {

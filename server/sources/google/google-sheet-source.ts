@@ -10,6 +10,7 @@ import { RequestPacer, type RequestKind } from './request-pacer.ts';
 import { serviceAccountOf } from './sheets-client.ts';
 import { serviceColumnTagsOf, SPREADSHEET_FIELDS, spreadsheetMetaOf, type SpreadsheetMeta, type TabMeta } from './spreadsheet-meta.ts';
 import { isCheckable, planStructureRequests, structureLanded } from './structure-requests.ts';
+import { dropdownScanRanges, VALIDATION_FIELDS, validatedColumns, withoutDropdownsOn } from './team-validations.ts';
 import { placeAppendedRows, valueWriteBatches, type AppendedDateCell } from './value-writes.ts';
 import { withRetry, type RetryOptions } from './with-retry.ts';
 
@@ -36,7 +37,8 @@ const processPacer = new RequestPacer();
  * A Google spreadsheet through the Sheets API v4, as a service account the team shared the sheet
  * with. A sync costs two read requests (spreadsheets.get, then one values.batchGet of every tab),
  * at most one setup batchUpdate (each retry of it preceded by one more spreadsheets.get), and one
- * values.batchUpdate per 2 MB of changed cells.
+ * values.batchUpdate per 2 MB of changed cells. A setup that would put a dropdown on the stage
+ * column (first contact) costs one read more: a look at that column's own validation.
  */
 export class GoogleSheetSource implements SheetSource {
   readonly spreadsheetId: string;
@@ -118,10 +120,11 @@ export class GoogleSheetSource implements SheetSource {
     // Encoded before anything is sent: a plan that cannot be written leaves the sheet untouched.
     const bodies = valueWriteBatches(plan.tabs, this.#options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
     const meta = this.#current ?? (await this.#fetchMeta());
-    const requests = planStructureRequests(plan, (sheet) => tabOf(meta, sheet), dates);
+    const structured = await this.#keepingTeamValidations(plan, meta);
+    const requests = planStructureRequests(structured, (sheet) => tabOf(meta, sheet), dates);
     // One atomic batch: headers land with their metadata, so a failure of the value writes
     // below leaves columns the next sync finds rather than creates again.
-    if (requests.length > 0) this.#current = await this.#applyStructure(plan, requests, dates);
+    if (requests.length > 0) this.#current = await this.#applyStructure(structured, requests, dates);
     // RAW values to fixed ranges: writing one twice changes nothing, so these retry freely.
     for (const requestBody of bodies) {
       await this.#call('write', () =>
@@ -164,6 +167,17 @@ export class GoogleSheetSource implements SheetSource {
       },
       retry,
     );
+  }
+
+  /** The plan without a dropdown where the column holds a validation of the team's own. */
+  async #keepingTeamValidations(plan: WritePlan, meta: SpreadsheetMeta): Promise<WritePlan> {
+    const metaOf = (sheet: string) => tabOf(meta, sheet);
+    const ranges = dropdownScanRanges(plan, metaOf);
+    if (ranges.length === 0) return plan;
+    const response = await this.#call('read', () =>
+      this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, ranges, fields: VALIDATION_FIELDS }, REQUEST_OPTIONS),
+    );
+    return withoutDropdownsOn(plan, validatedColumns(response.data), metaOf);
   }
 
   /** The mapped tabs, or every tab when one of them is gone (renamed: detection must see all). */

@@ -1,5 +1,6 @@
 import type { sheets_v4 } from 'googleapis';
 import { columnLetter } from '../../../shared/mapping/column-letter.ts';
+import { columnRuns } from '../../../shared/write-plan/column-runs.ts';
 import type { SetupStep } from '../../../shared/write-plan/write-plan.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -66,17 +67,6 @@ export function highlightRequest(step: Step<'highlight'>, at: SetupTarget, index
       },
     },
   };
-}
-
-/** Contiguous runs of columns, left to right: [first, last]. */
-export function columnRuns(columns: readonly number[]): [first: number, last: number][] {
-  const runs: [number, number][] = [];
-  for (const c of [...new Set(columns)].sort((a, b) => a - b)) {
-    const run = runs.at(-1);
-    if (run !== undefined && run[1] + 1 === c) run[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs;
 }
 
 /** Warning-only: the team can still type there, after a prompt saying the sync will overwrite it. */

@@ -1,8 +1,9 @@
 import type { sheets_v4 } from 'googleapis';
 import { HEADER_ROW_TAG, SERVICE_COLUMN_TAG } from '../../../shared/write-plan/service-column-tags.ts';
+import { columnRuns } from '../../../shared/write-plan/column-runs.ts';
 import type { ServiceColumnKey } from '../../../shared/write-plan/service-columns.ts';
 import type { TabPlan, WritePlan } from '../../../shared/write-plan/write-plan.ts';
-import { columnRuns, setupRequests } from './setup-requests.ts';
+import { setupRequests } from './setup-requests.ts';
 import type { TabMeta } from './spreadsheet-meta.ts';
 import type { AppendedDateCell } from './value-writes.ts';
 

@@ -35,6 +35,8 @@ describe('sidebarBootstrap offline', () => {
       setUp: false,
       requestPolicy: null,
       serviceReachable: false,
+      // The caller's own triggers: none yet.
+      autoSync: { hourlySync: false, syncOnChange: false },
     });
     // The view the menu asked for is taken once.
     expect(okValue(s.call<RpcResult<SidebarBootstrap>>('sidebarBootstrap')).initialView).toBe('deal');
@@ -60,7 +62,8 @@ describeIfPostgres('sidebarBootstrap with the service', () => {
   it('knows the caller as admin after set-up\'s first sync, with the request policy for the live estimate', async () => {
     await setUpAsProposed(env.runtime);
     const boot = okValue(await env.runtime.call<RpcResult<SidebarBootstrap>>('sidebarBootstrap'));
-    expect(boot).toMatchObject({ roles: ['admin'], setUp: true, serviceReachable: true });
+    // Set-up started the lead's automatic syncs.
+    expect(boot).toMatchObject({ roles: ['admin'], setUp: true, serviceReachable: true, autoSync: { hourlySync: true, syncOnChange: true } });
     expect(boot.requestPolicy?.hourlyRates).toMatchObject({ 営業サポート: 4000 });
     expect(boot.requestPolicy?.typeLabels.discount).toEqual({ ja: '値引き', en: 'Discount' });
   });

@@ -18,7 +18,7 @@ interface MenuRecord {
 }
 
 /** Just enough Apps Script for onOpen: a Ui that records menus, and nothing a NONE-mode onOpen may not touch. */
-function stubGlobals(options: { userLocale: string; prefs?: string }) {
+function stubGlobals(options: { userLocale: string; prefs?: string; userPrefs?: string }) {
   const menus: MenuRecord[] = [];
   const touched: string[] = [];
   const menu = (kind: MenuRecord['kind']) => {
@@ -43,13 +43,17 @@ function stubGlobals(options: { userLocale: string; prefs?: string }) {
     return api;
   };
   const globals = {
-    SpreadsheetApp: { getUi: () => ({ createAddonMenu: () => menu('addon'), createMenu: () => menu('custom') }) },
+    SpreadsheetApp: { getUi: () => ({ createAddonMenu: () => menu('addon'), createMenu: () => menu('custom') }), getActive: () => ({ getId: () => 'sheet-1' }) },
     ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL' } },
     Session: { getActiveUserLocale: () => options.userLocale },
     PropertiesService: {
       getDocumentProperties: () => {
         touched.push('PropertiesService');
         return { getProperty: (key: string) => (key === 'sheets-sfa.prefs' ? (options.prefs ?? null) : null) };
+      },
+      getUserProperties: () => {
+        touched.push('PropertiesService');
+        return { getProperty: (key: string) => (key === 'sheets-sfa.prefs.sheet-1' ? (options.userPrefs ?? null) : null), setProperty: () => undefined };
       },
     },
   };
@@ -97,8 +101,9 @@ describe('the built Code.js', () => {
     expect(touched).toEqual([]);
   });
 
-  it('builds the menu in English for an English user, or when the spreadsheet prefers English', () => {
-    for (const setup of [{ userLocale: 'en_US' }, { userLocale: 'ja', prefs: JSON.stringify({ locale: 'en', hourlySync: true, syncOnChange: true }) }]) {
+  it('builds the menu in English for an English user, one who chose English for the spreadsheet, or by an earlier version\'s document preference', () => {
+    const english = JSON.stringify({ locale: 'en', hourlySync: true, syncOnChange: true });
+    for (const setup of [{ userLocale: 'en_US' }, { userLocale: 'ja', userPrefs: english }, { userLocale: 'ja', prefs: english }]) {
       const { globals, menus } = stubGlobals(setup);
       const context = vm.createContext({ ...globals });
       script.runInContext(context);

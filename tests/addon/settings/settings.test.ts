@@ -25,18 +25,18 @@ describe('sidebarSettings and sidebarSaveSettings', () => {
     s.state.properties.document.set('sheets-sfa.mapping', JSON.stringify({ tabs: { deals: { sheet: '案件', headerRow: 1, columns: { title: '案件名', stage: 'ステージ' } } }, settings: { stages: { quote: { label: '見積' } } } }));
   });
 
-  it('reads the defaults with the stored stage labels when nothing was saved', () => {
+  it('reads the defaults with the stored stage labels when nothing was saved, and no automatic sync without triggers', () => {
     const settings = okValue(s.call<RpcResult<AddonSettings>>('sidebarSettings'));
-    expect(settings).toMatchObject({ locale: 'ja', hourlySync: true, syncOnChange: true, ballFollowUpDays: 7, warningRatio: 0.8 });
+    expect(settings).toMatchObject({ locale: 'ja', hourlySync: false, syncOnChange: false, ballFollowUpDays: 7, warningRatio: 0.8 });
     expect(settings.stages.find((st) => st.code === 'quote')).toEqual({ code: 'quote', label: '見積', staleAfterDays: 14 });
   });
 
   it('installs one hourly and one on-change trigger, however often it is saved', () => {
-    const settings = okValue(s.call<RpcResult<AddonSettings>>('sidebarSettings'));
-    okValue(s.call<RpcResult<AddonSettings>>('sidebarSaveSettings', settings));
+    const settings = { ...okValue(s.call<RpcResult<AddonSettings>>('sidebarSettings')), hourlySync: true, syncOnChange: true };
+    expect(okValue(s.call<RpcResult<AddonSettings>>('sidebarSaveSettings', settings))).toMatchObject({ hourlySync: true, syncOnChange: true });
     okValue(s.call<RpcResult<AddonSettings>>('sidebarSaveSettings', settings));
     expect(s.triggers().map((t) => [t.eventType, t.handlerFunction]).sort()).toEqual([['CLOCK', 'onHourlySync'], ['ON_CHANGE', 'onSheetChange']]);
-    okValue(s.call<RpcResult<AddonSettings>>('sidebarSaveSettings', { ...settings, hourlySync: false }));
+    expect(okValue(s.call<RpcResult<AddonSettings>>('sidebarSaveSettings', { ...settings, hourlySync: false }))).toMatchObject({ hourlySync: false, syncOnChange: true });
     expect(s.triggers().map((t) => t.handlerFunction)).toEqual(['onSheetChange']);
   });
 
@@ -48,16 +48,20 @@ describe('sidebarSettings and sidebarSaveSettings', () => {
     const mapping = JSON.parse(s.properties('document')['sheets-sfa.mapping'] ?? '{}') as Record<string, unknown>;
     expect(mapping.tabs).toEqual({ deals: { sheet: '案件', headerRow: 1, columns: { title: '案件名', stage: 'ステージ' } } });
     expect(mapping.settings).toMatchObject({ ballFollowUpDays: 5, stages: { quote: { label: '見積' }, lead: { staleAfterDays: 10 } } });
-    expect(JSON.parse(s.properties('document')['sheets-sfa.prefs'] ?? '{}')).toEqual({ locale: 'en', hourlySync: true, syncOnChange: true });
+    // The preferences are the user's own, kept per spreadsheet; the document holds none.
+    expect(JSON.parse(s.properties('user')['sheets-sfa.prefs.1SettingsAbcdefghijklmnopqrstuvwxyz0123456789'] ?? '{}')).toEqual({ locale: 'en', hourlySync: false, syncOnChange: false });
+    expect(s.properties('document')['sheets-sfa.prefs']).toBeUndefined();
   });
 
   it('names each wrong field and saves nothing', () => {
     const settings = okValue(s.call<RpcResult<AddonSettings>>('sidebarSettings'));
     const stored = { ...s.properties('document') };
+    const own = { ...s.properties('user') };
     const error = errorOf(s.call<RpcResult<AddonSettings>>('sidebarSaveSettings', { ...withDays(settings, 'quote', 0), warningRatio: 80 }));
     expect(error.code).toBe('invalid');
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['stages.quote', 'warningRatio']);
     expect(s.properties('document')).toEqual(stored);
+    expect(s.properties('user')).toEqual(own);
     expect(s.triggers()).toEqual([]);
   });
 });

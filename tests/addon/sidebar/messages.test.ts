@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, setLocale, t, tr } from '../../../addon/sidebar/messages.ts';
+import { CALENDAR_NAMES, MESSAGES, setLocale, t, tr } from '../../../addon/sidebar/messages.ts';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
@@ -21,5 +21,13 @@ describe('t', () => {
 
   it('fills placeholders', () => {
     expect(tr('en', 'flaggedShown', { sheet: 'Deals', count: 3 })).toBe('Showing 3 flagged rows on “Deals”');
+  });
+});
+
+describe('CALENDAR_NAMES', () => {
+  it.each(['ja', 'en'] as const)('names 7 weekdays and 12 months in %s, none blank', (locale) => {
+    expect(CALENDAR_NAMES.weekdays[locale]).toHaveLength(7);
+    expect(CALENDAR_NAMES.months[locale]).toHaveLength(12);
+    expect([...CALENDAR_NAMES.weekdays[locale], ...CALENDAR_NAMES.months[locale]].filter((name) => name.trim() === '')).toEqual([]);
   });
 });

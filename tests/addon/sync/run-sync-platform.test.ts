@@ -7,7 +7,7 @@ import { createAddonSandbox, type AddonSandbox, type TransportRequest, type Tran
 import { offlineTransport } from '../../support/apps-script/sync-transport.ts';
 import { propertyStore } from '../../support/apps-script/properties-service.fake.ts';
 import type { RpcResult, SyncOutcome } from '../../../addon/src/rpc/sidebar-rpc.ts';
-import type { PushSyncAnswer } from '../../../addon/src/sync/push-answer.ts';
+import type { PushSyncAnswer } from '../../../shared/sync-wire/push-sync-answer.ts';
 import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
 import { buildPlatformBundle } from './platform-bundle.ts';
 
@@ -51,7 +51,7 @@ function answer(flagRows: readonly (string | null)[] = []): PushSyncAnswer {
         },
       ],
     },
-    summary: { tabs: [{ kind: 'deals', sheet: SHEET, read: 2, inserted: 2, updated: 0, unchanged: 0, removed: 0, reissued: 0 }], flagCounts: { stale: 1 }, cellsWritten: 3, issueCount: 0, issues: [] },
+    summary: { tabs: [{ kind: 'deals', sheet: SHEET, read: 2, inserted: 2, updated: 0, unchanged: 0, removed: 0, reissued: 0 }], flagCounts: { stale: 1 }, cellsWritten: 3, issueCount: 0, issues: [], mappingProblems: [], settingsProblems: [] },
   };
 }
 
@@ -266,5 +266,60 @@ describe('the triggers on the fakes', () => {
     // It waited until the sheet had been quiet for 10 seconds before syncing.
     expect(sandbox.state.clock.now() - started).toBeGreaterThanOrEqual(10_000);
     expect(sandbox.triggers().find((t) => t.handlerFunction === 'onSheetChange')?.failures).toEqual([]);
+  });
+});
+
+describe('the change trigger\'s daily sleep budget on the fakes', () => {
+  const SLEEP_KEY = 'sheets-sfa.trigger-sleep';
+  const BUDGET_MS = 20 * 60_000;
+  let bundleDir: string;
+  let sandbox: AddonSandbox;
+  let requests: TransportRequest[];
+
+  const sleepRecord = (): unknown => JSON.parse(sandbox.properties('user')[SLEEP_KEY] ?? 'null');
+  const setSleepRecord = (record: { day: string; sleptMs: number }): void => {
+    propertyStore(sandbox.state, 'user', USER.email).set(SLEEP_KEY, JSON.stringify(record));
+  };
+  /** One edit as a person types it; how long the clock moved until its sync was sent. */
+  const editAndTime = (value: string): number => {
+    const started = sandbox.state.clock.now();
+    sandbox.editCells(SHEET, 3, 4, [[value]]);
+    return sandbox.state.clock.now() - started;
+  };
+
+  beforeAll(async () => {
+    bundleDir = await buildPlatformBundle();
+  });
+
+  beforeEach(() => {
+    requests = [];
+    sandbox = createAddonSandbox({ bundleDir, spreadsheet: SPREADSHEET, user: USER, now: NOW, transport: (request) => (requests.push(request), json(200, answer())) });
+    sandbox.call('ensureTriggersNow', { locale: null, hourlySync: false, syncOnChange: true });
+  });
+
+  it('records the sleep each change spends waiting for quiet, per UTC day', () => {
+    expect(editAndTime('担当 1')).toBe(10_000);
+    expect(sleepRecord()).toEqual({ day: '2026-11-20', sleptMs: 10_000 });
+    expect(editAndTime('担当 2')).toBe(10_000);
+    expect(sleepRecord()).toEqual({ day: '2026-11-20', sleptMs: 20_000 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('sleeps only what is left of the budget, then syncs at once for the rest of the day', () => {
+    setSleepRecord({ day: '2026-11-20', sleptMs: BUDGET_MS - 3_000 });
+    expect(editAndTime('担当 1')).toBe(3_000);
+    expect(sleepRecord()).toEqual({ day: '2026-11-20', sleptMs: BUDGET_MS });
+    expect(editAndTime('担当 2')).toBe(0);
+    expect(sleepRecord()).toEqual({ day: '2026-11-20', sleptMs: BUDGET_MS });
+    // Both changes were synced, without waiting once the budget was spent.
+    expect(requests).toHaveLength(2);
+    expect(sandbox.triggers().find((t) => t.handlerFunction === 'onSheetChange')?.failures).toEqual([]);
+  });
+
+  it('waits again on the next day', () => {
+    setSleepRecord({ day: '2026-11-20', sleptMs: BUDGET_MS });
+    sandbox.setNow(new Date('2026-11-21T00:00:05Z'));
+    expect(editAndTime('担当 1')).toBe(10_000);
+    expect(sleepRecord()).toEqual({ day: '2026-11-21', sleptMs: 10_000 });
   });
 });

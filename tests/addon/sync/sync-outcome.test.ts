@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WritePlanWire } from '../../../shared/write-plan/plan-wire.ts';
 import { expectedRowIds, flaggedDealRows, foldOutcomes, syncOutcome } from '../../../addon/src/sync/sync-outcome.ts';
-import type { PushSyncAnswer } from '../../../addon/src/sync/push-answer.ts';
+import type { PushSyncAnswer } from '../../../shared/sync-wire/push-sync-answer.ts';
 
 const PUSHED = new Map([
   [
@@ -62,6 +62,8 @@ describe('syncOutcome', () => {
         cellsWritten: 12,
         issueCount: 1,
         issues: [{ sheet: '案件一覧', row: 3, column: 'D', header: '金額', field: 'amount', value: 'x', message: '金額として読めません' }],
+        mappingProblems: [],
+        settingsProblems: [],
       },
     };
     const outcome = syncOutcome(answer, { cellsWritten: 10, deferred: 2, skippedSetup: 0 }, PUSHED, 1234);
@@ -74,8 +76,23 @@ describe('syncOutcome', () => {
       flaggedDeals: 1,
       deferred: 2,
       issues: [{ sheet: '案件一覧', row: 3, column: 'D', message: '金額として読めません' }],
+      issueCount: 1,
       durationMs: 1234,
     });
-    expect(foldOutcomes(outcome, { ...outcome, inserted: 0, cellsWritten: 3, deferred: 0 }, 2000)).toMatchObject({ inserted: 3, cellsWritten: 13, deferred: 0, durationMs: 2000 });
+    expect(foldOutcomes(outcome, { ...outcome, inserted: 0, cellsWritten: 3, deferred: 0, issueCount: 0, issues: [] }, 2000)).toMatchObject({ inserted: 3, cellsWritten: 13, deferred: 0, issueCount: 0, issues: [], durationMs: 2000 });
+  });
+
+  it('counts every cell the service could not read when it sent only the first of them', () => {
+    const issue = { sheet: '案件一覧', row: 3, column: 'D', header: '金額', field: 'amount', value: 'x', message: '金額として読めません' };
+    const answer: PushSyncAnswer = {
+      runId: 'r',
+      asOf: '2026-11-20',
+      dryRun: false,
+      locale: 'ja',
+      plan: plan(),
+      summary: { tabs: [], flagCounts: {}, cellsWritten: 0, issueCount: 1234, issues: Array.from({ length: 500 }, () => issue), mappingProblems: [], settingsProblems: [] },
+    };
+    const outcome = syncOutcome(answer, { cellsWritten: 0, deferred: 0, skippedSetup: 0 }, PUSHED, 10);
+    expect([outcome.issues.length, outcome.issueCount]).toEqual([500, 1234]);
   });
 });

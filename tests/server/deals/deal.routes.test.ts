@@ -175,6 +175,12 @@ describeIfPostgres('GET /v1/spreadsheets/{id}/deals/{dealId}', () => {
     expect((await h.call('GET', `${base}/deals/${idOnA}`, { as: BOB })).status).toBe(403);
   });
 
+  it('answers 400 naming the id, not a database error, when the id holds a NUL', async () => {
+    const res = await h.call('GET', `${base}/deals/abc%00`, { as: ALICE });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'invalid_request', message: 'path.dealId: must not contain the NUL character (U+0000)' } });
+  });
+
   it('carries 要コスト確認 as soon as a costly request is filed on the deal, as the next sync writes it', async () => {
     const filed = await h.call('POST', `${base}/requests`, {
       as: ALICE,

@@ -144,6 +144,9 @@ describe('parsePushPayload', () => {
     ['values is missing', body({ tabs: [{ name: '案件' }] }), 'tabs[0].values: must be an array of rows'],
     ['a row is not an array', body({ tabs: [tab('案件', [['a'], { 0: 'b' }])] }), 'tabs[0].values[1]: sheet "案件" row 2 must be an array of cells, got object'],
     ['a row is a string', body({ tabs: [tab('案件', ['a,b'])] }), 'tabs[0].values[0]: sheet "案件" row 1 must be an array of cells, got string'],
+    // Postgres cannot store U+0000: a 400 naming where, not a 500 from the database.
+    ['the title holds a NUL', body({ title: '営業\u0000案件' }), 'title: must not contain the NUL character (U+0000)'],
+    ['a tab name holds a NUL', body({ tabs: [tab('案\u0000件', [])] }), 'tabs[0].name: must not contain the NUL character (U+0000)'],
   ])('rejects with 400 invalid_request when %s', (_, input, message) => {
     const error = rejection(input);
     expect(error.status).toBe(400);
@@ -166,6 +169,7 @@ describe('parsePushPayload', () => {
     ['Infinity', Number.POSITIVE_INFINITY, 'numbers must be finite'],
     ['-Infinity', Number.NEGATIVE_INFINITY, 'numbers must be finite'],
     ['text over 50,000 characters', 'x'.repeat(50_001), 'text longer than 50000 characters'],
+    ['text holding a NUL', 'A社\u0000', 'text must not contain the NUL character (U+0000)'],
   ])('rejects a cell naming its sheet, row and column when it is %s', (_, cell, problem) => {
     const error = rejection(withCell(cell));
     expect(error.status).toBe(400);
@@ -241,6 +245,8 @@ describe('parsePushPayload', () => {
     ['a column is not text', { tabs: { visits: { sheet: '訪問', columns: { visitedOn: 3 } } } }, 'mapping.tabs.visits.columns.visitedOn: must be a header text or a column letter'],
     ['stage labels map onto numbers', { stageLabels: { 保留: 2 } }, 'mapping.stageLabels: must be an object of label → stage code'],
     ['settings is text', { settings: 'business' }, 'mapping.settings: must be an object'],
+    ['a header text holds a NUL', { tabs: { deals: { sheet: '台帳', columns: { title: '案件\u0000名' } } } }, 'mapping.tabs.deals.columns.title: must not contain the NUL character (U+0000)'],
+    ['a stage label holds a NUL', { stageLabels: { '保\u0000留': 'nurturing' } }, 'mapping.stageLabels."保\\u0000留": must not contain the NUL character (U+0000)'],
   ])('rejects the mapping with 400 invalid_request naming each problem\'s path when %s', (_, mapping, message) => {
     const error = rejection(body({ mapping }));
     expect(error.status).toBe(400);

@@ -89,8 +89,17 @@ describeIfPostgres('the daily recompute schedule', () => {
   });
 
   async function tickUntilFlag(spreadsheetId: string): Promise<void> {
+    // The run is recorded when its transaction commits; the sheet is set up and written after
+    // that, so the flags column itself may not be there yet.
+    const shown = (): boolean => {
+      try {
+        return flagsOf(world.standIn, spreadsheetId).get(QUOTE_DEAL.title)?.includes('停滞') === true;
+      } catch {
+        return false;
+      }
+    };
     for (let step = 0; step < 50; step++) {
-      if (flagsOf(world.standIn, spreadsheetId).get(QUOTE_DEAL.title)?.includes('停滞')) return;
+      if (shown()) return;
       await sleep(100);
     }
     throw new Error('the stale flag never reached the sheet');

@@ -3,10 +3,11 @@
 // that person only. The matching rule, then the refusals over HTTP on a real Postgres.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialFromIsoDate } from '../../../shared/calendar/iso-date.ts';
+import type { WritePlanWire } from '../../../server/push-sync/plan-wire.ts';
 import type { MutableGrid } from '../../../server/sources/grid/grid-source.ts';
 import { namesPerson, requesterEmails, sheetRequesterRefusal } from '../../../server/requests/sheet-requester.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
-import { pushBody } from '../../support/service/apply-plan-wire.ts';
+import { applyPlanWire, pushBody } from '../../support/service/apply-plan-wire.ts';
 import { startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
 import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
 import { ADMIN, APPROVER, APPROVER_2, BACKGROUND, PEOPLE, REP, REP_APPROVER, SAMPLE, dealsGrid, requestsApi, type ErrorJson, type RequestJson } from './request-fixture.ts';
@@ -22,6 +23,15 @@ describe('namesPerson', () => {
     // An address names its owner only, whatever the name part of the cell says.
     ['carol <ken@example.co.jp>', 'carol@example.co.jp', false],
     ['xcarol@example.co.jp', 'carol@example.co.jp', false],
+    // Japanese punctuation and brackets around an address are not part of it.
+    ['「carol@example.co.jp」', 'carol@example.co.jp', true],
+    ['申請者:carol@example.co.jp。', 'carol@example.co.jp', true],
+    ['【carol@example.co.jp】', 'carol@example.co.jp', true],
+    ['ken@example.co.jp・carol@example.co.jp', 'carol@example.co.jp', true],
+    ['ken@example.co.jp/carol@example.co.jp', 'carol@example.co.jp', true],
+    // An invisible character typed into the address does not hide it.
+    ['carol\u200b@example.co.jp', 'carol@example.co.jp', true],
+    ['Car\u200bol', 'carol@example.co.jp', true],
     // A name: the local part of the caller's email, folded.
     ['Carol', 'carol@example.co.jp', true],
     [' ＣＡＲＯＬ ', 'carol@example.co.jp', true],
@@ -41,6 +51,8 @@ describe('requesterEmails', () => {
     ['a@x.jp, b@y.co.jp; a@x.jp', ['a@x.jp', 'b@y.co.jp']],
     ['田中 太郎', []],
     ['@mention', []],
+    ['「Tanaka@Example.co.jp」、『sato@example.co.jp』', ['tanaka@example.co.jp', 'sato@example.co.jp']],
+    ['tanaka@example.co.jp。', ['tanaka@example.co.jp']],
   ])('reads %j as %j', (cell, expected) => {
     expect(requesterEmails(cell)).toEqual(expected);
   });
@@ -56,6 +68,10 @@ describe('sheetRequesterRefusal', () => {
     ['submit', row('carol@example.co.jp', null), 'bob@example.co.jp', 'not_named_requester'],
     ['submit', row('carol@example.co.jp', null), 'carol@example.co.jp', null],
     ['submit', row('田中 太郎', null), 'bob@example.co.jp', null],
+    // Brackets around the address: it is still carol's row, hers to submit and not hers to decide.
+    ['submit', row('「carol@example.co.jp」', null), 'carol@example.co.jp', null],
+    ['submit', row('「carol@example.co.jp」', null), 'bob@example.co.jp', 'not_named_requester'],
+    ['approve', row('「carol@example.co.jp」', 'carol@example.co.jp'), 'carol@example.co.jp', 'named_requester'],
     // Filed already: the workflow's requester rule applies, not the cell's.
     ['resubmit', row('carol@example.co.jp', 'bob@example.co.jp'), 'bob@example.co.jp', null],
     ['approve', row(null, 'bob@example.co.jp'), 'carol@example.co.jp', null],
@@ -161,5 +177,59 @@ describeIfPostgres('sheet-typed requests and their requester', () => {
     expect((await errorOf(own)).message).toMatch(/自分の申請/);
     const view = (await (await api.get(APPROVER, id)).json()) as RequestJson;
     expect(view.allowedActions).toEqual(['approve', 'reject', 'return']);
+  });
+});
+
+describeIfPostgres('an approver\'s inbox when the newest requests name the approver', () => {
+  const sheet = '1SheetRequesterInboxxxxxxxxxxxxxxxxxxxxxxxxx';
+  let h: ServiceHarness;
+  let api: ReturnType<typeof requestsApi>;
+  let now = NOW;
+  const deals = dealsGrid();
+  const requests: MutableGrid = { name: '特別対応申請', rows: [[...HEADERS]] };
+  const typed = (requester: string, on = '2026-11-18') => [serialFromIsoDate(on), '特別納品', SAMPLE, '基幹システム更新', requester, BACKGROUND, '特急便での納品', null, 10_000, null];
+  const push = async () => {
+    const res = await h.call('POST', `/v1/spreadsheets/${sheet}/sync`, { as: ADMIN, body: pushBody('inbox', 'Asia/Tokyo', [deals, requests]) });
+    expect(res.status).toBe(200);
+    applyPlanWire([deals, requests], ((await res.json()) as { plan: WritePlanWire }).plan);
+  };
+  const idOf = async (requesterCell: string): Promise<string> =>
+    (await h.service.db.selectFrom('requests').select('id').where('spreadsheet_id', '=', sheet).where('requester', '=', requesterCell).executeTakeFirstOrThrow()).id;
+
+  beforeAll(async () => {
+    h = await startServiceHarness({ label: 'sheet_requester_inbox', google: true, clock: () => now });
+    api = requestsApi(h, sheet);
+    (h.standIn as SheetsStandIn).createSpreadsheet({ spreadsheetId: sheet, title: 'inbox', timeZone: 'Asia/Tokyo', sheets: [{ title: deals.name, rows: deals.rows, valueInputOption: 'RAW' }], sharedWith: [ADMIN] });
+    // An older row by someone else, then, an hour later, the newest rows, which name carol.
+    requests.rows.push(typed('佐藤 花子'));
+    await push();
+    now = new Date(NOW.getTime() + 3_600_000);
+    requests.rows.push(typed('Carol'), typed('carol', '2026-11-19'));
+    await push();
+    for (const [email, roles] of Object.entries(PEOPLE)) {
+      for (const role of roles) expect((await h.call('PUT', `/v1/spreadsheets/${sheet}/members/${email}/roles/${role}`, { as: ADMIN })).status).toBe(200);
+    }
+    for (const cell of ['佐藤 花子', 'Carol', 'carol']) await api.acted(REP, await idOf(cell), { action: 'submit' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('fills the page with the requests they may decide, reading past those they may not', async () => {
+    const res = await api.list(APPROVER, '?awaitingMe=true&limit=1');
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { requests: { id: string }[]; nextCursor: string | null };
+    expect(page.requests.map((r) => r.id)).toEqual([await idOf('佐藤 花子')]);
+    expect(page.nextCursor).toBeNull();
+    // Ken may decide all three: the same query pages through them one at a time.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next = (await (await api.list(APPROVER_2, `?awaitingMe=true&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`)).json()) as { requests: { id: string }[]; nextCursor: string | null };
+      expect(next.requests).toHaveLength(1);
+      seen.push(...next.requests.map((r) => r.id));
+      cursor = next.nextCursor;
+    } while (cursor !== null);
+    expect(seen.sort()).toEqual([await idOf('佐藤 花子'), await idOf('Carol'), await idOf('carol')].sort());
   });
 });

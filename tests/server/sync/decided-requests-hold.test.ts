@@ -38,12 +38,12 @@ for (const backend of BACKENDS) {
       const rid = await fileRequest(db, {
         spreadsheetId: id,
         actor: REP,
-        now: AT,
+        clock: () => AT,
         locale: 'ja',
         input: { type: 'discount', background: BG, description: '5%値引き', alternative: null, cost: { hours: [], directCosts: [{ label: '値引き原資', amount: 90_000 }], discount: 0, recurring: null }, account: '東西物産', dealId: null, dealTitle: null, submit: true },
       });
       const version = (await db.selectFrom('requests').select('version').where('spreadsheet_id', '=', id).where('id', '=', rid).executeTakeFirstOrThrow()).version;
-      await actOnRequest(db, { spreadsheetId: id, requestId: rid, actor: APPROVER, now: AT, locale: 'ja', input: { action: 'approve', comment: null, expectedVersion: version, changes: null } });
+      await actOnRequest(db, { spreadsheetId: id, requestId: rid, actor: APPROVER, clock: () => AT, locale: 'ja', input: { action: 'approve', comment: null, expectedVersion: version, changes: null } });
       await sync();
       const row = requests.rows.find((r) => r.includes(rid)) as CellValue[];
       expect(row).toBeDefined();

@@ -204,7 +204,7 @@ async function runScenario(db: Db, steps: readonly Step[]): Promise<void> {
             requestId,
             actor: { email: person.email, roles: person.roles },
             input: { action: step.action, comment: '理由を記入', expectedVersion: version, changes: null },
-            now: clock(),
+            clock,
             locale: 'ja',
           });
           seen.actions++;
@@ -219,7 +219,7 @@ async function runScenario(db: Db, steps: readonly Step[]): Promise<void> {
           spreadsheetId: id,
           actor: { email: 'sato@example.co.jp', roles: ['member'] },
           input: { type: 'special_delivery', background: LONG_BACKGROUND, description: '特急便', alternative: null, cost: { directCosts: [{ label: '特急便', amount: step.cost }] }, account: null, dealId: null, dealTitle: '基幹システム更改', submit: step.submit },
-          now: clock(),
+          clock,
           locale: 'ja',
         });
         break;

@@ -1,7 +1,6 @@
 // Visits logged through the API over HTTP on a real Postgres: validation, the deal's flags
 // recomputed in the same answer, the plan that puts the visit on the sheet, listing and the voice
 // of the customer, and who may do what.
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serialFromIsoDate } from '../../../shared/calendar/iso-date.ts';
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
@@ -160,7 +159,7 @@ describeIfPostgres('visits over HTTP', () => {
       expect(feed).toContainEqual(expect.objectContaining({ kind: 'visit_logged', deal_id: dealId, actor: BOB, payload: expect.objectContaining({ visitId: answer.visit.id, cleared: ['ball_follow_up'] }) }));
     });
 
-    it('remembers on the deal what the visit said, in Postgres only', async () => {
+    it('leaves the deal\'s own columns as the sheet has them: the visit itself says what it said', async () => {
       const deal = await h.service.db
         .selectFrom('deals')
         .select(['next_action', 'next_action_on', 'last_contact_on'])
@@ -169,9 +168,14 @@ describeIfPostgres('visits over HTTP', () => {
         .executeTakeFirstOrThrow();
       // The deal's own columns mirror the sheet, which the team owns.
       expect(deal).toEqual({ next_action: null, next_action_on: null, last_contact_on: null });
-      const { rows } = await sql<{ visit_contact_on: string; visit_next_action: string; visit_ball: string }>`
-        select visit_contact_on::text, visit_next_action, visit_ball from deals where spreadsheet_id = ${SHEET} and title = ${'基幹システム更新'}`.execute(h.service.db);
-      expect(rows[0]).toEqual({ visit_contact_on: '2026-11-20', visit_next_action: '修正見積の提出', visit_ball: 'us' });
+      const visit = await h.service.db
+        .selectFrom('visits')
+        .select(['visited_on', 'next_action', 'ball_after'])
+        .where('spreadsheet_id', '=', SHEET)
+        .where('deal_title', '=', '基幹システム更新')
+        .where('logged_by', 'is not', null)
+        .executeTakeFirstOrThrow();
+      expect(visit).toEqual({ visited_on: '2026-11-20', next_action: '修正見積の提出', ball_after: 'us' });
     });
 
     it('logs a visit that names only an account, with no deal to recompute', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
-import { findHeaderRow, mappingSpecOf, resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
+import { findHeaderRow, HEADER_SCAN_ROWS, mappingSpecOf, resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
 
 const grid = (name: string, rows: CellValue[][]): SheetGrid => ({ name, rows });
@@ -25,6 +25,12 @@ describe('findHeaderRow', () => {
     ['never, when no row looks like a header', grid('メモ', [['会議メモ'], ['来週までに見積']]), null],
   ])('finds it %s', (_label, sheet, expected) => {
     expect(findHeaderRow(sheet)).toBe(expected);
+  });
+
+  it('looks as far down as HEADER_SCAN_ROWS, the rows the add-on reads, and no further', () => {
+    const below = (blankRows: number): SheetGrid => ({ name: '案件', rows: [...Array.from({ length: blankRows }, () => []), ...englishDeals.rows] });
+    expect(findHeaderRow(below(HEADER_SCAN_ROWS - 1))).toBe(HEADER_SCAN_ROWS);
+    expect(findHeaderRow(below(HEADER_SCAN_ROWS))).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
-// spreadsheets.batchUpdate: atomicity, replies, sorting, and objects that follow rows/columns.
+// spreadsheets.batchUpdate: atomicity, replies, sorting, and objects that follow rows/columns;
+// validation rules read back through spreadsheets.get limited by ranges.
 
 import type { sheets_v4 } from 'googleapis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +198,39 @@ describe('dimension changes', () => {
 
     const read = await sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'Deals!A1:B1' });
     expect(read.data.values).toEqual([['2026-11-20', '=not a formula']]);
+  });
+});
+
+const CHIPS: sheets_v4.Schema$DataValidationRule = {
+  condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: '提案' }, { userEnteredValue: '受注' }] },
+  strict: true,
+  showCustomUi: true,
+};
+
+describe('validation read back through spreadsheets.get with ranges', () => {
+  it('answers one GridData per range, only for the sheets the ranges touch, with only the masked fields', async () => {
+    const id = standIn.createSpreadsheet({
+      title: '営業',
+      sheets: [
+        { title: '案件', rows: [['顧客名', 'ステージ'], ['A社', '提案'], ['B社', '受注'], ['C社', '提案']] },
+        { title: 'メモ', rows: [['x']] },
+      ],
+      sharedWith: [USER],
+    });
+    const range = { sheetId: 0, startRowIndex: 2, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 };
+    await batch(id, [{ setDataValidation: { range, rule: CHIPS } }]);
+
+    const got = await sheets.spreadsheets.get({
+      spreadsheetId: id,
+      ranges: ["'案件'!B2:B10", "'案件'!A2:A3"],
+      fields: 'sheets(properties(sheetId),data(startRow,startColumn,rowData(values(dataValidation(condition(type))))))',
+    });
+    expect(got.data.sheets).toHaveLength(1);
+    const [column, accounts] = got.data.sheets?.[0]?.data ?? [];
+    // A zero start may be left out (proto3 JSON); readers take a missing one as 0.
+    expect([column?.startRow, column?.startColumn, accounts?.startRow, accounts?.startColumn ?? 0]).toEqual([1, 1, 1, 0]);
+    // Rows B2:B4 hold values, B3 a rule: only its type comes back; the empty rows below are left out.
+    expect(column?.rowData).toEqual([{ values: [{}] }, { values: [{ dataValidation: { condition: { type: 'ONE_OF_LIST' } } }] }, { values: [{}] }]);
+    expect(accounts?.rowData).toEqual([{ values: [{}] }, { values: [{}] }]);
   });
 });

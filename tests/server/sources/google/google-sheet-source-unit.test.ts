@@ -1,8 +1,9 @@
 import type { sheets_v4 } from 'googleapis';
 import { describe, expect, it } from 'vitest';
 import { GoogleSheetSource } from '../../../../server/sources/google/google-sheet-source.ts';
+import { VALIDATION_FIELDS } from '../../../../server/sources/google/team-validations.ts';
 import { SyncError } from '../../../../server/sync/sync-error.ts';
-import type { WritePlan } from '../../../../shared/write-plan/write-plan.ts';
+import type { TabPlan, WritePlan } from '../../../../shared/write-plan/write-plan.ts';
 
 // The googleapis surface the source uses, answered from memory: what each call was asked.
 interface Call {
@@ -11,7 +12,9 @@ interface Call {
   readonly options: unknown;
 }
 
-function fakeSheets(spreadsheet: sheets_v4.Schema$Spreadsheet, values: Record<string, unknown[][]>, fail?: (method: string) => Error | null) {
+type SpreadsheetAnswer = sheets_v4.Schema$Spreadsheet | ((params: Record<string, unknown>) => sheets_v4.Schema$Spreadsheet);
+
+function fakeSheets(spreadsheet: SpreadsheetAnswer, values: Record<string, unknown[][]>, fail?: (method: string) => Error | null) {
   const calls: Call[] = [];
   const answer = (method: string, data: unknown) => async (params: Record<string, unknown>, options: unknown) => {
     calls.push({ method, params, options });
@@ -68,6 +71,24 @@ const VALUES = {
 
 const unpaced = { pacer: null } as const;
 
+/** A first sync's plan for 案件: it adds the flags column (F) after the tagged id column (E). */
+const firstPlan = (tab: Partial<TabPlan>): WritePlan => ({
+  spreadsheetId: 'S',
+  tabs: [
+    {
+      sheet: '案件',
+      kind: 'visits',
+      headerRow: 1,
+      lastRow: 2,
+      columns: { id: 5, flags: 6 },
+      newColumns: [{ key: 'flags', column: 6, header: 'フラグ [SFA]' }],
+      writes: [],
+      setup: [],
+      ...tab,
+    },
+  ],
+});
+
 describe('GoogleSheetSource', () => {
   it('identifies and reads with two requests, unformatted serial values, no googleapis retry', async () => {
     const { sheets, calls } = fakeSheets(SPREADSHEET, VALUES);
@@ -122,25 +143,15 @@ describe('GoogleSheetSource', () => {
     const source = new GoogleSheetSource(sheets, 'S', unpaced);
     await source.identify();
     await source.read();
-    const plan: WritePlan = {
-      spreadsheetId: 'S',
-      tabs: [
-        {
-          sheet: '案件',
-          kind: 'visits',
-          headerRow: 1,
-          lastRow: 2,
-          columns: { id: 5, flags: 6 },
-          newColumns: [{ key: 'flags', column: 6, header: 'フラグ [SFA]' }],
-          writes: [
-            { row: 2, column: 6, value: '停滞' },
-            { row: 3, column: 6, value: null },
-          ],
-          setup: [{ kind: 'protectColumns', columns: [6], description: 'd' }],
-        },
-      ],
-    };
-    await source.apply(plan);
+    await source.apply(
+      firstPlan({
+        writes: [
+          { row: 2, column: 6, value: '停滞' },
+          { row: 3, column: 6, value: null },
+        ],
+        setup: [{ kind: 'protectColumns', columns: [6], description: 'd' }],
+      }),
+    );
     expect(calls.slice(2).map((c) => c.method)).toEqual(['batchUpdate', 'values.batchUpdate']);
     const requests = (calls[2]?.params.requestBody as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? [];
     expect(requests.map((r) => Object.keys(r)[0])).toEqual(['appendDimension', 'updateCells', 'createDeveloperMetadata', 'addProtectedRange']);
@@ -149,6 +160,37 @@ describe('GoogleSheetSource', () => {
       data: [{ range: "'案件'!F2:F3", majorDimension: 'COLUMNS', values: [['停滞', '']] }],
     });
     expect(source.requestCount).toEqual({ reads: 2, writes: 2 });
+  });
+
+  describe('a first plan with a stage dropdown', () => {
+    const dropdownPlan = firstPlan({ kind: 'deals', setup: [{ kind: 'dropdown', column: 3, values: ['提案'] }] });
+    const withRule = (rule: sheets_v4.Schema$DataValidationRule | null): SpreadsheetAnswer => (params) =>
+      params.ranges === undefined
+        ? SPREADSHEET
+        : { sheets: [{ properties: { sheetId: 1 }, data: [{ startRow: 1, startColumn: 2, rowData: [{ values: [rule === null ? {} : { dataValidation: rule }] }] }] }] };
+    const setupKinds = (calls: readonly Call[]) =>
+      ((calls.find((c) => c.method === 'batchUpdate')?.params.requestBody as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? []).map((r) => Object.keys(r)[0]);
+
+    it("looks at the stage column's data rows first, with one spreadsheets.get of only their rules", async () => {
+      const { sheets, calls } = fakeSheets(withRule(null), VALUES);
+      const source = new GoogleSheetSource(sheets, 'S', unpaced);
+      await source.read();
+      await source.apply(dropdownPlan);
+      expect(calls.map((c) => c.method)).toEqual(['get', 'values.batchGet', 'get', 'batchUpdate']);
+      // The grid has 3 rows: the header's column C from row 2 to the last.
+      expect(calls[2]?.params).toEqual({ spreadsheetId: 'S', ranges: ["'案件'!C2:C3"], fields: VALIDATION_FIELDS });
+      expect(calls[2]?.options).toMatchObject({ retry: false });
+      expect(setupKinds(calls)).toContain('setDataValidation');
+      expect(source.requestCount).toEqual({ reads: 3, writes: 1 });
+    });
+
+    it("sends no dropdown when a cell there holds the team's own rule", async () => {
+      const { sheets, calls } = fakeSheets(withRule({ condition: { type: 'ONE_OF_LIST' } }), VALUES);
+      const source = new GoogleSheetSource(sheets, 'S', unpaced);
+      await source.read();
+      await source.apply(dropdownPlan);
+      expect(setupKinds(calls)).toEqual(['appendDimension', 'updateCells', 'createDeveloperMetadata']);
+    });
   });
 
   it('sends no setup batchUpdate once the columns exist and are tagged, and nothing for an empty plan', async () => {
@@ -181,21 +223,7 @@ describe('GoogleSheetSource', () => {
     const { sheets, calls } = fakeSheets(SPREADSHEET, VALUES, (m) => (m === 'batchUpdate' && failures-- > 0 ? unavailable : null));
     const source = new GoogleSheetSource(sheets, 'S', { ...unpaced, retry: { sleep: async () => undefined } });
     await source.read();
-    await source.apply({
-      spreadsheetId: 'S',
-      tabs: [
-        {
-          sheet: '案件',
-          kind: 'visits',
-          headerRow: 1,
-          lastRow: 2,
-          columns: { id: 5, flags: 6 },
-          newColumns: [{ key: 'flags', column: 6, header: 'フラグ [SFA]' }],
-          writes: [{ row: 2, column: 6, value: '停滞' }],
-          setup: [{ kind: 'protectColumns', columns: [6], description: 'd' }],
-        },
-      ],
-    });
+    await source.apply(firstPlan({ writes: [{ row: 2, column: 6, value: '停滞' }], setup: [{ kind: 'protectColumns', columns: [6], description: 'd' }] }));
     // The fake never applies a batch, so the fetch finds no flags tag and the batch goes again.
     expect(calls.map((c) => c.method)).toEqual(['get', 'values.batchGet', 'batchUpdate', 'get', 'batchUpdate', 'values.batchUpdate']);
     expect(calls[4]?.params.requestBody).toEqual(calls[2]?.params.requestBody);

@@ -68,14 +68,14 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
     });
     afterAll(() => db.destroy());
 
-    it('creates the service columns, their metadata and setup in one batch on the first sync, reading with two requests', async () => {
+    it('creates the service columns, their metadata and setup in one batch on the first sync, reading with two requests and one look at the stage column', async () => {
       const id = dealsSpreadsheet();
       standIn.resetRequests();
       const google = source(id);
       const report = await syncSpreadsheet(db, google, { now: '2026-12-01' });
       expect(report.title).toBe('営業管理');
-      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'POST :batchUpdate 200', 'POST /values:batchUpdate 200']);
-      expect(google.requestCount).toEqual({ reads: 2, writes: 2 });
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'GET  200', 'POST :batchUpdate 200', 'POST /values:batchUpdate 200']);
+      expect(google.requestCount).toEqual({ reads: 3, writes: 2 });
 
       const values = standIn.values(id, '案件');
       expect(values[2]).toEqual(['顧客名', '案件名', 'ステージ', '担当者', '見積提出日', ...SERVICE_HEADERS]);
@@ -145,8 +145,8 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
       const google = source(id);
       await syncSpreadsheet(db, google, { now: '2026-12-01' });
       // The retry looked first, found the batch's tags, and sent nothing again.
-      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'POST :batchUpdate 503', 'GET  200', 'POST /values:batchUpdate 200']);
-      expect(google.requestCount).toEqual({ reads: 3, writes: 2 });
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'GET  200', 'POST :batchUpdate 503', 'GET  200', 'POST /values:batchUpdate 200']);
+      expect(google.requestCount).toEqual({ reads: 4, writes: 2 });
       expect(setupOf(id)).toEqual(SET_UP_ONCE);
       const values = standIn.values(id, '案件');
       expect(values[2]).toEqual(['顧客名', '案件名', 'ステージ', '担当者', '見積提出日', ...SERVICE_HEADERS]);
@@ -170,12 +170,13 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
       expect(calls(standIn.requests)).toEqual([
         'GET  200',
         'GET /values:batchGet 200',
+        'GET  200',
         'POST :batchUpdate 503',
         'GET  200',
         'POST :batchUpdate 200',
         'POST /values:batchUpdate 200',
       ]);
-      expect(google.requestCount).toEqual({ reads: 3, writes: 3 });
+      expect(google.requestCount).toEqual({ reads: 4, writes: 3 });
       expect(setupOf(id)).toEqual(SET_UP_ONCE);
     });
 
@@ -185,7 +186,7 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
       standIn.failNext({ method: 'POST', pathIncludes: 'values:batchUpdate' }, 500, 1, { applied: true });
       const report = await syncSpreadsheet(db, source(id), { now: '2026-12-01' });
       // RAW values to fixed ranges: the second write lands on the first, no spreadsheets.get between.
-      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'POST :batchUpdate 200', 'POST /values:batchUpdate 500', 'POST /values:batchUpdate 200']);
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'GET  200', 'POST :batchUpdate 200', 'POST /values:batchUpdate 500', 'POST /values:batchUpdate 200']);
       expect(setupOf(id)).toEqual(SET_UP_ONCE);
       const values = standIn.values(id, '案件');
       expect(values).toHaveLength(DEAL_ROWS.length);
@@ -193,6 +194,57 @@ describe('GoogleSheetSource against the Sheets API stand-in', () => {
       const again = await syncSpreadsheet(db, source(id), { now: '2026-12-01' });
       expect(report.cellsWritten).toBeGreaterThan(0);
       expect(again.cellsWritten).toBe(0);
+    });
+
+    /** Each rule on 案件's stage column (C), by 0-based row. */
+    const stageRules = (id: string) =>
+      (standIn.inspect(id).sheets?.[0]?.data?.[0]?.rowData ?? []).flatMap((r, row) => {
+        const rule = r.values?.[2]?.dataValidation;
+        return rule == null ? [] : [[row, rule] as const];
+      });
+    // Rules a team sets on its stage column before the first sync.
+    const CHIPS: sheets_v4.Schema$DataValidationRule = {
+      condition: { type: 'ONE_OF_LIST', values: ['リード', '提案', '見積提出', '受注'].map((v) => ({ userEnteredValue: v })) },
+      strict: true,
+      showCustomUi: true,
+    };
+    const FROM_RANGE: sheets_v4.Schema$DataValidationRule = { condition: { type: 'ONE_OF_RANGE', values: [{ userEnteredValue: "='メモ'!A1:A10" }] }, strict: false };
+
+    it.each([
+      ['a list shown as chips', CHIPS, 3, 6],
+      ['a list from a range, on one row far down only', FROM_RANGE, 800, 801],
+    ])("keeps the team's own validation on the stage column through setup (%s)", async (_label, rule, startRowIndex, endRowIndex) => {
+      const id = dealsSpreadsheet();
+      const sheetId = standIn.inspect(id).sheets?.[0]?.properties?.sheetId ?? 0;
+      const user = sheetsAsUser(standIn, MANAGER);
+      const range = { sheetId, startRowIndex, endRowIndex, startColumnIndex: 2, endColumnIndex: 3 };
+      await user.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ setDataValidation: { range, rule } }] } });
+      const before = stageRules(id);
+      expect(before.map(([row]) => row)).toEqual(Array.from({ length: endRowIndex - startRowIndex }, (_, i) => startRowIndex + i));
+
+      standIn.resetRequests();
+      const google = source(id);
+      await syncSpreadsheet(db, google, { now: '2026-12-01' });
+      expect(calls(standIn.requests)).toEqual(['GET  200', 'GET /values:batchGet 200', 'GET  200', 'POST :batchUpdate 200', 'POST /values:batchUpdate 200']);
+      expect(google.requestCount).toEqual({ reads: 3, writes: 2 });
+
+      // Every cell of the column holds what it held: the team's rule where they set it, nothing elsewhere.
+      expect(stageRules(id)).toEqual(before);
+      expect(before[0]?.[1]).toEqual(rule);
+      // The rest of the setup landed.
+      expect(setupOf(id)).toEqual(SET_UP_ONCE);
+      expect(standIn.inspect(id).sheets?.[0]?.data?.[0]?.rowData?.[3]?.values?.[6]?.userEnteredFormat?.numberFormat).toMatchObject({ type: 'DATE' });
+    });
+
+    it('puts its dropdown on the stage column when the team has a validation only on another column', async () => {
+      const id = dealsSpreadsheet();
+      const sheetId = standIn.inspect(id).sheets?.[0]?.properties?.sheetId ?? 0;
+      const owner = { sheetId, startRowIndex: 3, endRowIndex: 6, startColumnIndex: 3, endColumnIndex: 4 };
+      await sheetsAsUser(standIn, MANAGER).spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ setDataValidation: { range: owner, rule: CHIPS } }] } });
+      await syncSpreadsheet(db, source(id), { now: '2026-12-01' });
+      const row = standIn.inspect(id).sheets?.[0]?.data?.[0]?.rowData?.[3]?.values;
+      expect(row?.[2]?.dataValidation).toMatchObject({ condition: { type: 'ONE_OF_LIST' }, strict: false, showCustomUi: true });
+      expect(row?.[3]?.dataValidation).toEqual(CHIPS);
     });
 
     it('keeps writing into service columns a user renamed, cleared and moved, creating none again', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  columnRuns,
   dateFormatRequest,
   dropdownRequest,
   filterViewRequest,
@@ -62,16 +61,6 @@ describe('highlightRequest', () => {
   it('doubles quotes in the text, so it stays one string literal', () => {
     const request = highlightRequest({ kind: 'highlight', columns: [1, 1], flagsColumn: 27, containsText: 'a"),TRUE,("', tone: 'warning' }, { ...AT, headerRow: 1 }, 0);
     expect(request.addConditionalFormatRule?.rule?.booleanRule?.condition?.values?.[0]?.userEnteredValue).toBe('=ISNUMBER(SEARCH("a""),TRUE,(""",$AA2))');
-  });
-});
-
-describe('columnRuns', () => {
-  it.each([
-    [[5, 6, 7, 9, 10], [[5, 7], [9, 10]]],
-    [[10, 5, 6, 6], [[5, 6], [10, 10]]],
-    [[], []],
-  ])('groups %j into %j', (columns, runs) => {
-    expect(columnRuns(columns)).toEqual(runs);
   });
 });
 
