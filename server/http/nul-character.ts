@@ -1,5 +1,6 @@
 // Postgres text and jsonb cannot hold U+0000: a NUL reaching a query fails it, a 500 for what is
 // the sender's mistake. Checked where input enters, so the answer is a 400 naming the field.
+// Sheet cells are the exception: shared/rows/nul-cells.ts reads them without it and reports them.
 
 /** What a 400 says of a value holding U+0000. */
 export const NUL_PROBLEM = 'must not contain the NUL character (U+0000)';

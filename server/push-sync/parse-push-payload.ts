@@ -75,6 +75,8 @@ function parseMapping(value: unknown): MappingInput | null {
  * Checks the add-on's push cell by cell, in place: a 100k-row sheet is not copied. ISO instants
  * (Dates as JSON writes them) become serial numbers in the spreadsheet's time zone. The first
  * problem is reported with its path and, for a cell, the sheet, row and column it came from.
+ * A NUL inside a cell is let through: the sync engine reads the cell without it and reports it,
+ * as for every source; the title, tab names and mapping are not cells and refuse it.
  */
 export function parsePushPayload(body: unknown): PushPayload {
   if (!isRecord(body)) throw bad(`body: must be a JSON object, got ${kindOf(body)}`);
@@ -117,7 +119,6 @@ export function parsePushPayload(body: unknown): PushPayload {
         }
         if (typeof cell === 'string') {
           if (cell.length > MAX_CELL_CHARS) throw bad(`${where()}: text longer than ${MAX_CELL_CHARS} characters`);
-          if (hasNul(cell)) throw bad(`${where()}: text ${NUL_PROBLEM}`);
           if (isIsoInstant(cell)) {
             const serial = toSerial(cell);
             if (serial !== null) (row as CellValue[])[c] = serial;

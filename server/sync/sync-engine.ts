@@ -7,6 +7,7 @@ import { resolveMapping, mappingSpecOf } from '../../shared/mapping/resolve-mapp
 import type { SheetGrid } from '../../shared/mapping/sheet-grid.ts';
 import type { MappingSpec, ResolvedTab } from '../../shared/mapping/tab-mapping.ts';
 import type { TabKind } from '../../shared/records/tab-kind.ts';
+import { withoutNul, type TabNulCells } from '../../shared/rows/nul-cells.ts';
 import { readTab, type ReadTabResult, type RecordsByKind, type TabRow } from '../../shared/rows/read-tab.ts';
 import { applySettingsOverrides, mergeSettingsOverrides } from '../../shared/settings/settings-overrides.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
@@ -153,7 +154,9 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       // commit after one that read a newer sheet (a recompute racing the add-on's push), or stage
       // history would record the deal moving back and forth.
       await lockSpreadsheet(trx, identity.spreadsheetId);
-      const grids = await source.read();
+      // Every source passes here: a NUL pasted into a cell is read without it and reported, as
+      // Postgres cannot store it; the plan then sees the cell as read, so it never rewrites it.
+      const { grids, nulCells } = withoutNul(await source.read());
       watch.lap('source.read');
       const gridOf = (name: string): SheetGrid => grids.find((g) => g.name === name) ?? { name, rows: [] };
       const stored = await upsertSpreadsheet(trx, {
@@ -181,14 +184,14 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       watch.lap('lock+mapping');
 
       options.onPhase?.('diff');
-      const dealsRead = readTab(dealsTab, gridOf(dealsTab.sheet), settings);
+      const dealsRead = readTab(dealsTab, gridOf(dealsTab.sheet), settings, nulCells.get(dealsTab.sheet));
       const dealStates = await loadDealStates(trx, sid, { withKeys: needsNaturalKeys(dealsRead.rows) });
       watch.lap('load deal states');
       const dealDiff = diffTab(dealsRead.rows, dealStates, (r) => dealKey(r.record.account, r.record.title), newId);
       const linkDeal = dealLinker(dealDiff);
 
-      const visits = visitsTab === undefined ? null : await readAndDiff(visitsTab, gridOf(visitsTab.sheet), settings, () => loadVisitStates(trx, sid), (v) => visitKey(v.visitedOn, v.account, v.dealTitle, v.owner), newId, () => pendingIdsOf(trx, 'visits', sid));
-      const requests = requestsTab === undefined ? null : await readAndDiff(requestsTab, gridOf(requestsTab.sheet), settings, () => loadRequestStates(trx, sid), (r) => requestKey(r.requestedOn, r.account, r.type, r.requester), newId, () => pendingIdsOf(trx, 'requests', sid));
+      const visits = visitsTab === undefined ? null : await readAndDiff(visitsTab, gridOf(visitsTab.sheet), nulCells.get(visitsTab.sheet), settings, () => loadVisitStates(trx, sid), (v) => visitKey(v.visitedOn, v.account, v.dealTitle, v.owner), newId, () => pendingIdsOf(trx, 'visits', sid));
+      const requests = requestsTab === undefined ? null : await readAndDiff(requestsTab, gridOf(requestsTab.sheet), nulCells.get(requestsTab.sheet), settings, () => loadRequestStates(trx, sid), (r) => requestKey(r.requestedOn, r.account, r.type, r.requester), newId, () => pendingIdsOf(trx, 'requests', sid));
       // Rows born in the API that the sheet lacks (the add-on may have failed to add them) are
       // appended again rather than tombstoned; with no such tab they simply stay pending.
       const visitAppends = visitsTab && visits ? await pendingVisits(trx, sid, visitsTab, visits.diff.pendingMissing, settings) : null;
@@ -387,13 +390,14 @@ interface SideTab<K extends 'visits' | 'requests'> {
 async function readAndDiff<K extends 'visits' | 'requests'>(
   tab: ResolvedTab<K>,
   grid: SheetGrid,
+  nulCells: TabNulCells | undefined,
   settings: SyncSettings,
   load: () => Promise<ReadonlyMap<string, LinkedIdentity>>,
   naturalKey: (record: RecordsByKind[K]) => string,
   newId: () => string,
   loadPending: () => Promise<ReadonlySet<string>>,
 ): Promise<SideTab<K>> {
-  const read = readTab(tab, grid, settings);
+  const read = readTab(tab, grid, settings, nulCells);
   const stored = await load();
   return { read, stored, diff: diffTab(read.rows, stored, (r) => naturalKey(r.record), newId, await loadPending()) };
 }

@@ -56,4 +56,8 @@ export const CELL_MESSAGES: Readonly<Record<CellErrorCode, Message>> = Object.fr
     ja: 'テキストが長すぎます（5000文字まで）',
     en: 'The text is too long (5,000 characters at most)',
   },
+  'text.nul': {
+    ja: 'NUL文字（U+0000）が含まれています。取り除いて読み込みました: {value}',
+    en: 'Contains a NUL character (U+0000), removed: {value}',
+  },
 });

@@ -18,7 +18,8 @@ export type CellErrorCode =
   | 'ball.unknown'
   | 'requestType.unknown'
   | 'team.unknown'
-  | 'text.tooLong';
+  | 'text.tooLong'
+  | 'text.nul';
 
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T | null }

@@ -1,4 +1,5 @@
 import { cellText } from '../cells/cell-text.ts';
+import type { CellValue } from '../cells/cell-value.ts';
 import type { SheetGrid } from '../mapping/sheet-grid.ts';
 import type { ResolvedTab } from '../mapping/tab-mapping.ts';
 import type { Deal } from '../records/deal.ts';
@@ -7,6 +8,8 @@ import type { FieldOf, TabKind } from '../records/tab-kind.ts';
 import type { Visit } from '../records/visit.ts';
 import type { SyncSettings } from '../settings/sync-settings.ts';
 import type { CellIssue } from './cell-issue.ts';
+import { columnLetter } from '../mapping/column-letter.ts';
+import type { TabNulCells } from './nul-cells.ts';
 import { stageLabelMap } from '../settings/stage-label-map.ts';
 import { cellsHash, contentHash } from './content-hash.ts';
 import { RowReader, type ParseMemo } from './read-context.ts';
@@ -76,7 +79,7 @@ class LazyTabRow<K extends TabKind> implements TabRow<K> {
  * (teams pre-number empty rows), but any service values left on it are reported for clearing.
  * Rows are parsed on demand: a same-day re-sync never parses the rows it has nothing to do for.
  */
-export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid, settings: SyncSettings): ReadTabResult<K> {
+export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid, settings: SyncSettings, nulCells?: TabNulCells): ReadTabResult<K> {
   const fieldColumns = (Object.entries(tab.fields) as [FieldOf<K>, number][]).sort(([a], [b]) => (a < b ? -1 : 1));
   const hashColumns = fieldColumns.map(([, column]) => column);
   // The settings that change how cells read are part of every row's hash: mapping 保留 to a
@@ -92,7 +95,10 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
   for (let index = tab.headerRow; index < grid.rows.length; index++) {
     const cells = grid.rows[index] ?? [];
     const sheetRow = index + 1;
-    const hash = cellsHash(cells, hashColumns, readingKey);
+    const nulFields = nulCells === undefined ? [] : fieldsWithNul(fieldColumns, nulCells.get(sheetRow));
+    // A removed NUL is part of the row's hash: deleting it from the sheet re-reads the row, which
+    // then stops counting the issue.
+    const hash = cellsHash(cells, hashColumns, nulFields.length === 0 ? readingKey : `${readingKey} nul:${nulFields.join(',')}`);
     if (hash === null) {
       if (cellsHash(cells, serviceColumns) !== null) blank.push(sheetRow);
       continue;
@@ -102,9 +108,29 @@ export function readTab<K extends TabKind>(tab: ResolvedTab<K>, grid: SheetGrid,
       new LazyTabRow<K>(sheetRow, idText === '' ? null : idText, hash, () => {
         const reader = new RowReader(tab, cells, sheetRow, memo);
         const record = read(reader, settings);
-        return { record, issues: reader.issues };
+        if (nulFields.length === 0) return { record, issues: reader.issues };
+        return { record, issues: [...nulFields.map((field) => nulIssue(tab, cells, sheetRow, field)), ...reader.issues] };
       }),
     );
   }
   return { rows, blankRowsWithServiceValues: blank, lastRow: grid.rows.length };
+}
+
+/** The mapped fields whose cell held U+0000 on this row, in field order. */
+function fieldsWithNul<K extends TabKind>(fieldColumns: readonly [FieldOf<K>, number][], columns: ReadonlySet<number> | undefined): FieldOf<K>[] {
+  return columns === undefined ? [] : fieldColumns.filter(([, column]) => columns.has(column)).map(([field]) => field);
+}
+
+/** The cell is read without its NUL characters; the issue shows it so, as the sheet displays no NUL. */
+function nulIssue<K extends TabKind>(tab: ResolvedTab<K>, cells: readonly CellValue[], sheetRow: number, field: FieldOf<K>): CellIssue {
+  const column = tab.fields[field] ?? 0;
+  return {
+    sheet: tab.sheet,
+    row: sheetRow,
+    column: columnLetter(column),
+    header: tab.headers[column - 1] ?? '',
+    field,
+    value: cellText(cells[column - 1]),
+    code: 'text.nul',
+  };
 }

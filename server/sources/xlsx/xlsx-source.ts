@@ -27,6 +27,14 @@ export function backupPathOf(path: string): string {
 }
 
 /**
+ * Text as Excel stores a control character in the file's XML (_x0000_), which exceljs decodes on
+ * read but drops on write; a literal `_xHHHH_` in the text is escaped first, as Excel does.
+ */
+function escapedForXlsx(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/gu, '_x005F_$1').replaceAll('\u0000', '_x0000_');
+}
+
+/**
  * A local .xlsx workbook through exceljs. Only the service's columns, the id column and a very
  * hidden identity tab are ever written; everything else round-trips as exceljs read it.
  */
@@ -36,6 +44,8 @@ export class XlsxSource implements SheetSource {
   #workbook: ExcelJS.Workbook | null = null;
   #workbookId: string | null = null;
   #idIsNew = false;
+  /** Text cells read with U+0000 in them, which exceljs would drop from the file on a rewrite. */
+  readonly #nulCells = new Set<ExcelJS.Cell>();
   /** The path a backup was written to by apply(), if any. */
   backupPath: string | null = null;
 
@@ -70,7 +80,9 @@ export class XlsxSource implements SheetSource {
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: CellValue[] = [];
         row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = cellValueOf(cell);
+          const value = cellValueOf(cell);
+          if (typeof value === 'string' && typeof cell.value === 'string' && value.includes('\u0000')) this.#nulCells.add(cell);
+          cells[column - 1] = value;
         });
         for (let i = 0; i < cells.length; i++) cells[i] ??= null;
         rows[rowNumber - 1] = cells;
@@ -92,6 +104,10 @@ export class XlsxSource implements SheetSource {
       applyTabPlan(sheet, tab);
     }
     if (this.#workbookId !== null) writeWorkbookId(workbook, this.#workbookId);
+    // The team's cells keep their text, NUL included: Excel stores it escaped, and so must we.
+    for (const cell of this.#nulCells) {
+      if (typeof cell.value === 'string' && cell.value.includes('\u0000')) cell.value = escapedForXlsx(cell.value);
+    }
     if (out === this.path) {
       this.backupPath = backupPathOf(this.path);
       await copyFile(this.path, this.backupPath);

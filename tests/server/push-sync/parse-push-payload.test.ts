@@ -169,12 +169,16 @@ describe('parsePushPayload', () => {
     ['Infinity', Number.POSITIVE_INFINITY, 'numbers must be finite'],
     ['-Infinity', Number.NEGATIVE_INFINITY, 'numbers must be finite'],
     ['text over 50,000 characters', 'x'.repeat(50_001), 'text longer than 50000 characters'],
-    ['text holding a NUL', 'A社\u0000', 'text must not contain the NUL character (U+0000)'],
   ])('rejects a cell naming its sheet, row and column when it is %s', (_, cell, problem) => {
     const error = rejection(withCell(cell));
     expect(error.status).toBe(400);
     expect(error.code).toBe('invalid_request');
     expect(error.message).toBe(`${where}: ${problem}`);
+  });
+
+  it('keeps a cell as sent when its text holds a NUL (the sync reads it without and reports it)', () => {
+    const parsed = parsePushPayload(withCell('A社\u0000'));
+    expect(parsed.tabs[1]?.values[2]?.[27]).toBe('A社\u0000');
   });
 
   it('rejects a row wider than a Google sheet can be', () => {
