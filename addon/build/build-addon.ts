@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { MENU_FUNCTIONS, SIDEBAR_RPC_NAMES, TRIGGER_FUNCTIONS } from '../src/rpc/sidebar-rpc.ts';
 import { DEFAULT_SERVICE_URL, manifestFor, serviceBaseUrl } from './addon-manifest.ts';
 import { inlineSidebar } from './inline-sidebar.ts';
+import { SCRIPT_BUNDLE_OPTIONS } from './script-bundle-options.ts';
 import { ScriptExportError, stripFinalExport } from './script-exports.ts';
 
 const ADDON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,14 +44,9 @@ async function bundleScript(baseUrl: string, minify: boolean): Promise<string> {
   let result: esbuild.BuildResult<{ write: false }>;
   try {
     result = await esbuild.build({
+      ...SCRIPT_BUNDLE_OPTIONS,
       entryPoints: [entry],
       absWorkingDir: ROOT,
-      bundle: true,
-      format: 'esm',
-      target: 'es2022',
-      platform: 'neutral',
-      write: false,
-      charset: 'utf8',
       legalComments: 'none',
       minifyWhitespace: minify,
       minifySyntax: minify,

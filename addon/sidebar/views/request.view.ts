@@ -3,10 +3,10 @@ import type { RequestPolicy } from '../../../shared/cost/request-policy.ts';
 import { REQUEST_TYPES } from '../../../shared/records/request.ts';
 import { REQUEST_STATE_LABELS } from '../../../shared/requests/request-state.ts';
 import type { RequestFiled, RequestPrefill } from '../../src/rpc/sidebar-rpc.ts';
-import { withBusy } from '../dom/busy.ts';
 import { showFieldErrors } from '../dom/field-errors.ts';
 import { field, selectInput, textArea, textInput } from '../dom/field.ts';
-import { clearFormErrors, formText, showFailure, showInvalid, submitterOf } from '../dom/form.ts';
+import { formText, submitterOf } from '../dom/form.ts';
+import { submitChecked } from '../dom/submit-checked.ts';
 import { fill, h, uid } from '../dom/h.ts';
 import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
@@ -15,7 +15,6 @@ import { currentLocale, t } from '../messages.ts';
 import { costInputOf, liveEstimate } from '../model/cost-draft.model.ts';
 import { formatYen } from '../model/format.ts';
 import { backgroundCount, requestFormOf, type RequestDraft } from '../model/request-form.model.ts';
-import { rpcErrorOf } from '../rpc-client.ts';
 import type { AppContext, View } from './app-context.ts';
 import { costEditor } from './cost-editor.ts';
 import { estimatePanel } from './estimate-panel.ts';
@@ -97,18 +96,8 @@ export function requestView(ctx: AppContext): View {
       const trigger = submitterOf(event, form);
       const submit = trigger?.value === 'submit';
       attempted = true;
-      const checked = requestFormOf(readDraft(form), submit, policy, currentLocale());
-      if (!checked.ok) {
-        showInvalid(form, box, checked.errors);
-        return;
-      }
-      clearFormErrors(form, box);
-      void withBusy(form, trigger, async () => {
-        try {
-          showFiled(await ctx.rpc.sidebarFileRequest(checked.form));
-        } catch (error) {
-          showFailure(form, box, rpcErrorOf(error, currentLocale()));
-        }
+      submitChecked(form, box, trigger, requestFormOf(readDraft(form), submit, policy, currentLocale()), async (valid) => {
+        showFiled(await ctx.rpc.sidebarFileRequest(valid.form));
       });
     });
     fill(el, [form]);

@@ -1,9 +1,9 @@
 import { LOCALES, type Locale } from '../../../shared/i18n/locale.ts';
 import type { StageCode } from '../../../shared/stages/stage.ts';
 import type { AddonSettings } from '../../src/rpc/sidebar-rpc.ts';
-import { withBusy } from '../dom/busy.ts';
 import { checkbox, field, selectInput, textInput } from '../dom/field.ts';
-import { clearFormErrors, formText, showFailure, showInvalid } from '../dom/form.ts';
+import { formText } from '../dom/form.ts';
+import { submitChecked } from '../dom/submit-checked.ts';
 import { fill, h, uid } from '../dom/h.ts';
 import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
@@ -11,7 +11,6 @@ import { errorNotice, successNotice } from '../dom/notice.ts';
 import { currentLocale, t } from '../messages.ts';
 import { isTerminal } from '../model/setup.model.ts';
 import { settingsDraftOf, settingsOf, settingsStaleControl, type SettingsDraft } from '../model/settings.model.ts';
-import { rpcErrorOf } from '../rpc-client.ts';
 import type { AppContext, View } from './app-context.ts';
 import { settingsSubnav } from './settings-subnav.ts';
 import { thresholdFields } from './setup-sections.render.ts';
@@ -70,24 +69,14 @@ export function settingsView(ctx: AppContext, onLocaleChange: (locale: Locale) =
     ]);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const checked = settingsOf(settings, readDraft(form, settings), currentLocale());
-      if (!checked.ok) {
-        showInvalid(form, box, checked.errors);
-        return;
-      }
-      clearFormErrors(form, box);
-      void withBusy(form, save, async () => {
-        try {
-          const stored = await ctx.rpc.sidebarSaveSettings(checked.settings);
-          ctx.sheetChanged();
-          ctx.autoSyncChanged({ hourlySync: stored.hourlySync, syncOnChange: stored.syncOnChange });
-          announce(t('settingsSaved'));
-          // A new language redraws the whole sidebar; otherwise show the stored values.
-          if (stored.locale !== currentLocale()) onLocaleChange(stored.locale);
-          else buildForm(stored, true);
-        } catch (error) {
-          showFailure(form, box, rpcErrorOf(error, currentLocale()));
-        }
+      submitChecked(form, box, save, settingsOf(settings, readDraft(form, settings), currentLocale()), async (valid) => {
+        const stored = await ctx.rpc.sidebarSaveSettings(valid.settings);
+        ctx.sheetChanged();
+        ctx.autoSyncChanged({ hourlySync: stored.hourlySync, syncOnChange: stored.syncOnChange });
+        announce(t('settingsSaved'));
+        // A new language redraws the whole sidebar; otherwise show the stored values.
+        if (stored.locale !== currentLocale()) onLocaleChange(stored.locale);
+        else buildForm(stored, true);
       });
     });
     fill(body, [form]);

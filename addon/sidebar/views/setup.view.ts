@@ -1,15 +1,14 @@
 import { isStageCode, type StageCode } from '../../../shared/stages/stage.ts';
 import type { SetupProposal, SetupSaved } from '../../src/rpc/sidebar-rpc.ts';
-import { withBusy } from '../dom/busy.ts';
 import { checkbox, field } from '../dom/field.ts';
-import { clearFormErrors, formText, showFailure, showInvalid } from '../dom/form.ts';
+import { formText } from '../dom/form.ts';
+import { submitChecked } from '../dom/submit-checked.ts';
 import { fill, h, uid } from '../dom/h.ts';
 import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
 import { errorNotice, successNotice } from '../dom/notice.ts';
 import { currentLocale, t } from '../messages.ts';
 import { columnControl, isTerminal, setupChoiceOf, setupDraftOf, stageLabelControl, staleControl, type SetupDraft } from '../model/setup.model.ts';
-import { rpcErrorOf } from '../rpc-client.ts';
 import type { AppContext, View } from './app-context.ts';
 import { settingsSubnav } from './settings-subnav.ts';
 import { stageLabelSection, tabSection, thresholdSection } from './setup-sections.render.ts';
@@ -68,20 +67,10 @@ export function setupView(ctx: AppContext): View {
     save.disabled = !dealsFound;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const checked = setupChoiceOf(proposal, readDraft(form, proposal), currentLocale());
-      if (!checked.ok) {
-        showInvalid(form, box, checked.errors);
-        return;
-      }
-      clearFormErrors(form, box);
-      void withBusy(form, save, async () => {
-        try {
-          const saved = await ctx.rpc.sidebarSetupSave(checked.choice);
-          await ctx.refreshBoot();
-          showSaved(saved);
-        } catch (error) {
-          showFailure(form, box, rpcErrorOf(error, currentLocale()));
-        }
+      submitChecked(form, box, save, setupChoiceOf(proposal, readDraft(form, proposal), currentLocale()), async (valid) => {
+        const saved = await ctx.rpc.sidebarSetupSave(valid.choice);
+        await ctx.refreshBoot();
+        showSaved(saved);
       });
     });
     fill(body, [form]);

@@ -1,14 +1,13 @@
 import type { VisitPrefill, VisitSaved } from '../../src/rpc/sidebar-rpc.ts';
-import { withBusy } from '../dom/busy.ts';
 import { errorSlot, field, textArea, textInput } from '../dom/field.ts';
-import { clearFormErrors, formText, showFailure, showInvalid } from '../dom/form.ts';
+import { formText } from '../dom/form.ts';
+import { submitChecked } from '../dom/submit-checked.ts';
 import { fill, h, uid } from '../dom/h.ts';
 import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
 import { successNotice } from '../dom/notice.ts';
 import { currentLocale, t } from '../messages.ts';
 import { linkedDealId, VISIT_MAX_LENGTH, visitDraftOf, visitFormOf, type VisitDraft } from '../model/visit-form.model.ts';
-import { rpcErrorOf } from '../rpc-client.ts';
 import type { AppContext, View } from './app-context.ts';
 import { renderDealCard } from './deal-card.render.ts';
 import { loadFailure } from './not-set-up.ts';
@@ -96,18 +95,8 @@ export function visitView(ctx: AppContext): View {
     });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const checked = visitFormOf(readDraft(form), prefill, ctx.boot().today, currentLocale());
-      if (!checked.ok) {
-        showInvalid(form, box, checked.errors);
-        return;
-      }
-      clearFormErrors(form, box);
-      void withBusy(form, save, async () => {
-        try {
-          showSaved(await ctx.rpc.sidebarLogVisit(checked.form));
-        } catch (error) {
-          showFailure(form, box, rpcErrorOf(error, currentLocale()));
-        }
+      submitChecked(form, box, save, visitFormOf(readDraft(form), prefill, ctx.boot().today, currentLocale()), async (valid) => {
+        showSaved(await ctx.rpc.sidebarLogVisit(valid.form));
       });
     });
     fill(el, [form]);

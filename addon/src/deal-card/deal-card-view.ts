@@ -2,49 +2,33 @@ import { isStageCode, type StageCode } from '../../../shared/stages/stage.ts';
 import type { DealCard, FeedItem, VisitSummary } from '../rpc/sidebar-rpc.ts';
 import { flagViews } from './flag-tone.ts';
 
+/** The deal's facts the card shows exactly as the service sends them. */
+type DealFacts = Pick<
+  DealCard,
+  'title' | 'account' | 'owner' | 'enteredStageOn' | 'daysInStage' | 'ball' | 'ballSince' | 'ballDays' | 'nextAction' | 'nextActionOn'
+>;
+
 /** `GET …/deals/{dealId}` as the service answers it. */
-export interface DealJson {
+export interface DealJson extends DealFacts {
   readonly id: string;
-  readonly title: string | null;
-  readonly account: string | null;
-  readonly owner: string | null;
+  // Unchecked on the wire: the card keeps only a known stage code and a known tone.
   readonly stage: { readonly code: string; readonly label: string } | null;
-  readonly enteredStageOn: string | null;
-  readonly daysInStage: number | null;
-  readonly ball: 'us' | 'customer' | null;
-  readonly ballSince: string | null;
-  readonly ballDays: number | null;
-  readonly nextAction: string | null;
-  readonly nextActionOn: string | null;
   readonly flags: readonly { readonly code: string; readonly label: string; readonly reason: string; readonly tone?: string }[];
   readonly sheetRow?: number | null;
 }
 
-/** One visit of `GET …/visits?dealId=`. */
-export interface VisitJson {
-  readonly id: string;
-  readonly visitedOn: string | null;
-  readonly owner: string | null;
-  readonly met: string | null;
-  readonly discussed: string | null;
-  readonly customerAsked: string | null;
-  readonly nextAction: string | null;
-  readonly nextActionOn: string | null;
-}
+/** One visit of `GET …/visits?dealId=`: the card's summary fields (the answer may hold more). */
+export type VisitJson = VisitSummary;
 
-/** One entry of `GET …/feed?deal=`. */
-export interface FeedEntryJson {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: string | null;
-  readonly text: string;
-}
+/** One entry of `GET …/feed?deal=`: the card's feed fields (the answer may hold more). */
+export type FeedEntryJson = FeedItem;
 
 function stageOf(stage: DealJson['stage']): DealCard['stage'] {
   if (stage === null || !isStageCode(stage.code)) return null;
   return { code: stage.code as StageCode, label: stage.label };
 }
 
+// Field by field, so what else the service sends does not travel to the sidebar.
 function visitSummary(v: VisitJson): VisitSummary {
   return {
     id: v.id,

@@ -22,36 +22,28 @@ const deal: DealJson = {
   sheetRow: 7,
 };
 
+const visit = { id: 'v-1', visitedOn: '2026-11-18', owner: '佐藤', met: '山田部長', discussed: '見積の説明', customerAsked: '納期短縮', nextAction: '再見積', nextActionOn: '2026-11-25' };
+const entry = { id: '42', at: '2026-11-18T01:00:00.000Z', actor: 'sato@example.co.jp', text: '佐藤さんが訪問を記録しました' };
+
 describe('dealCardOf', () => {
   it('maps the service\'s deal, visits and feed onto the card at the row the user is on', () => {
-    const card = dealCardOf(
-      deal,
-      [{ id: 'v-1', visitedOn: '2026-11-18', owner: '佐藤', met: '山田部長', discussed: '見積の説明', customerAsked: '納期短縮', nextAction: '再見積', nextActionOn: '2026-11-25' }],
-      [{ id: '42', at: '2026-11-18T01:00:00.000Z', actor: 'sato@example.co.jp', text: '佐藤さんが訪問を記録しました' }],
-      { sheet: '案件一覧', row: 9 },
-    );
+    // The service may send more than the card shows; the card carries only its own fields.
+    const answeredVisit = { ...visit, attendees: '鈴木', createdAt: '2026-11-18T01:00:00.000Z' };
+    const answeredEntry = { ...entry, kind: 'visit_logged' };
+    const card = dealCardOf(deal, [answeredVisit], [answeredEntry], { sheet: '案件一覧', row: 9 });
+    const { id, sheetRow, flags, ...shownAsSent } = deal;
     expect(card).toEqual({
-      dealId: 'd-1',
+      dealId: id,
       sheet: '案件一覧',
       row: 9,
-      title: '基幹システム更新',
-      account: '株式会社サンプル',
-      owner: '佐藤',
-      stage: { code: 'quote', label: '見積提出' },
-      enteredStageOn: '2026-11-02',
-      daysInStage: 18,
-      ball: 'customer',
-      ballSince: '2026-10-31',
-      ballDays: 20,
-      nextAction: '電話',
-      nextActionOn: '2026-11-25',
+      ...shownAsSent,
       flags: [
         { code: 'stale', label: '停滞', reason: '見積提出に18日滞留(基準14日)', tone: 'stale' },
         { code: 'ball_follow_up', label: 'ボール滞留', reason: 'ボールが顧客側に20日', tone: 'warning' },
         { code: 'no_owner', label: '担当未設定', reason: '担当者が空欄', tone: 'info' },
       ],
-      recentVisits: [{ id: 'v-1', visitedOn: '2026-11-18', owner: '佐藤', met: '山田部長', discussed: '見積の説明', customerAsked: '納期短縮', nextAction: '再見積', nextActionOn: '2026-11-25' }],
-      feed: [{ id: '42', at: '2026-11-18T01:00:00.000Z', actor: 'sato@example.co.jp', text: '佐藤さんが訪問を記録しました' }],
+      recentVisits: [visit],
+      feed: [entry],
     });
   });
 

@@ -5,20 +5,16 @@ import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { SCRIPT_BUNDLE_OPTIONS } from '../../../addon/build/script-bundle-options.ts';
 import { stripFinalExport } from '../../../addon/build/script-exports.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 export async function buildPlatformBundle(): Promise<string> {
   const result = await esbuild.build({
+    ...SCRIPT_BUNDLE_OPTIONS,
     absWorkingDir: ROOT,
     entryPoints: ['tests/fixtures/addon/platform-entry.ts'],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'neutral',
-    write: false,
-    charset: 'utf8',
     define: { SHEETS_SFA_SERVICE_URL: JSON.stringify('https://sheets-sfa.example.com') },
     logLevel: 'silent',
   });

@@ -22,6 +22,10 @@ function plan(over: Partial<WritePlanWire['tabs'][number]> = {}): WritePlanWire 
   };
 }
 
+function answerWith(summary: PushSyncAnswer['summary']): PushSyncAnswer {
+  return { runId: 'r', asOf: '2026-11-20', dryRun: false, locale: 'ja', plan: plan(), summary };
+}
+
 describe('expectedRowIds', () => {
   it('maps each pushed row below the header to the id it showed', () => {
     expect(expectedRowIds(plan(), PUSHED).get('案件一覧')).toEqual(
@@ -47,25 +51,18 @@ describe('flaggedDealRows', () => {
 
 describe('syncOutcome', () => {
   it('sums the tabs and takes the cells the add-on actually wrote', () => {
-    const answer: PushSyncAnswer = {
-      runId: 'r',
-      asOf: '2026-11-20',
-      dryRun: false,
-      locale: 'ja',
-      plan: plan(),
-      summary: {
-        tabs: [
-          { kind: 'deals', sheet: '案件一覧', read: 3, inserted: 1, updated: 1, unchanged: 1, removed: 0, reissued: 0 },
-          { kind: 'visits', sheet: '訪問記録', read: 2, inserted: 2, updated: 0, unchanged: 0, removed: 1, reissued: 0 },
-        ],
-        flagCounts: { stale: 1 },
-        cellsWritten: 12,
-        issueCount: 1,
-        issues: [{ sheet: '案件一覧', row: 3, column: 'D', header: '金額', field: 'amount', value: 'x', message: '金額として読めません' }],
-        mappingProblems: [],
-        settingsProblems: [],
-      },
-    };
+    const answer = answerWith({
+      tabs: [
+        { kind: 'deals', sheet: '案件一覧', read: 3, inserted: 1, updated: 1, unchanged: 1, removed: 0, reissued: 0 },
+        { kind: 'visits', sheet: '訪問記録', read: 2, inserted: 2, updated: 0, unchanged: 0, removed: 1, reissued: 0 },
+      ],
+      flagCounts: { stale: 1 },
+      cellsWritten: 12,
+      issueCount: 1,
+      issues: [{ sheet: '案件一覧', row: 3, column: 'D', header: '金額', field: 'amount', value: 'x', message: '金額として読めません' }],
+      mappingProblems: [],
+      settingsProblems: [],
+    });
     const outcome = syncOutcome(answer, { cellsWritten: 10, deferred: 2, skippedSetup: 0 }, PUSHED, 1234);
     expect(outcome).toEqual({
       rowsRead: 5,
@@ -84,14 +81,7 @@ describe('syncOutcome', () => {
 
   it('counts every cell the service could not read when it sent only the first of them', () => {
     const issue = { sheet: '案件一覧', row: 3, column: 'D', header: '金額', field: 'amount', value: 'x', message: '金額として読めません' };
-    const answer: PushSyncAnswer = {
-      runId: 'r',
-      asOf: '2026-11-20',
-      dryRun: false,
-      locale: 'ja',
-      plan: plan(),
-      summary: { tabs: [], flagCounts: {}, cellsWritten: 0, issueCount: 1234, issues: Array.from({ length: 500 }, () => issue), mappingProblems: [], settingsProblems: [] },
-    };
+    const answer = answerWith({ tabs: [], flagCounts: {}, cellsWritten: 0, issueCount: 1234, issues: Array.from({ length: 500 }, () => issue), mappingProblems: [], settingsProblems: [] });
     const outcome = syncOutcome(answer, { cellsWritten: 0, deferred: 0, skippedSetup: 0 }, PUSHED, 10);
     expect([outcome.issues.length, outcome.issueCount]).toEqual([500, 1234]);
   });
