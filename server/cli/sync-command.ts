@@ -1,7 +1,6 @@
 import { access, constants, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isoDateInZone } from '../../shared/calendar/iso-date.ts';
-import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { databaseTargetFromEnv } from '../config/database-target.ts';
 import { closeDatabase, openDatabase } from '../db/open-database.ts';
 import { XlsxSource } from '../sources/xlsx/xlsx-source.ts';
@@ -41,14 +40,6 @@ async function readMapping(path: string): Promise<MappingInput> {
   return value as MappingInput;
 }
 
-function mappingTimeZone(mapping: MappingInput | null): string {
-  const settings = mapping?.settings;
-  if (typeof settings === 'object' && settings !== null && 'timeZone' in settings && typeof settings.timeZone === 'string') {
-    return settings.timeZone;
-  }
-  return DEFAULT_SETTINGS.timeZone;
-}
-
 const PHASE_LABEL = { read: 'progressRead', diff: 'progressDiff', write: 'progressWrite', apply: 'progressApply' } as const satisfies Record<SyncPhase, keyof typeof CLI_MESSAGES>;
 
 /** `sheets-sfa sync`: returns the exit code. SyncErrors (unusable input) are the caller's exit 2. */
@@ -68,7 +59,9 @@ export async function runSync(args: SyncArgs, io: CliIo): Promise<number> {
   const outPath = output !== null && output !== workbook ? output : null;
   if (outPath !== null) await checkOutputFolder(outPath);
   const mapping = args.mapping === null ? null : await readMapping(args.mapping);
-  const now = args.now ?? isoDateInZone(io.clock(), mappingTimeZone(mapping));
+  // Today in the zone the settings settle on: the mapping file's or the stored override, else the default.
+  const instant = io.clock();
+  const now = args.now ?? ((timeZone: string) => isoDateInZone(instant, timeZone));
   const progress = new ProgressBar(io.stderr);
   const lang = args.lang ?? 'ja';
   const source = new XlsxSource(workbook, {

@@ -58,6 +58,19 @@ export const DIGEST_ENV = z.object({
   DIGEST_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
 });
 
+/**
+ * One allowed webhook prefix as matched (by path prefix on the same origin): a path must end with
+ * `/`, as `…/hooks` would also allow `…/hooksX`; a bare origin stands for all of it (`https://host/`).
+ */
+function checkedWebhookPrefix(prefix: string): { prefix: string; problem: null } | { prefix: null; problem: string } {
+  if (!URL.canParse(prefix)) return { prefix: null, problem: `${prefix} is not a URL` };
+  const url = new URL(prefix);
+  if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) return { prefix: null, problem: `${prefix} is not https` };
+  if (url.pathname === '/' && url.search === '' && url.hash === '') return { prefix: `${url.origin}/`, problem: null };
+  if (!prefix.endsWith('/')) return { prefix: null, problem: `${prefix} must end with "/" (else it also allows ${prefix}X…)` };
+  return { prefix, problem: null };
+}
+
 const DEFAULT_PORTS: Readonly<Record<SmtpSecurity, number>> = { starttls: 587, tls: 465, none: 25 };
 
 /** Reads and checks the digest's variables; throws a ConfigError naming every bad one. */
@@ -73,9 +86,11 @@ export function digestConfigFromEnv(env: NodeJS.ProcessEnv): DigestConfig {
   if (e.DIGEST_SMTP_HOST !== null && e.DIGEST_SMTP_USER !== null && e.DIGEST_SMTP_SECURITY === 'none' && !isLoopbackHost(e.DIGEST_SMTP_HOST)) {
     problems.push('DIGEST_SMTP_SECURITY: sign-in to a mail server other than this machine needs starttls or tls');
   }
+  const chatUrlPrefixes: string[] = [];
   for (const prefix of e.DIGEST_CHAT_WEBHOOK_PREFIXES) {
-    if (!URL.canParse(prefix)) problems.push(`DIGEST_CHAT_WEBHOOK_PREFIXES: ${prefix} is not a URL`);
-    else if (new URL(prefix).protocol !== 'https:' && !isLoopbackHost(new URL(prefix).hostname)) problems.push(`DIGEST_CHAT_WEBHOOK_PREFIXES: ${prefix} is not https`);
+    const checked = checkedWebhookPrefix(prefix);
+    if (checked.problem !== null) problems.push(`DIGEST_CHAT_WEBHOOK_PREFIXES: ${checked.problem}`);
+    else chatUrlPrefixes.push(checked.prefix);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const smtp: SmtpConfig | null =
@@ -95,7 +110,7 @@ export function digestConfigFromEnv(env: NodeJS.ProcessEnv): DigestConfig {
     hour: e.DIGEST_HOUR,
     lookbackDays: e.DIGEST_LOOKBACK_DAYS,
     smtp,
-    chatUrlPrefixes: Object.freeze(e.DIGEST_CHAT_WEBHOOK_PREFIXES),
+    chatUrlPrefixes: Object.freeze(chatUrlPrefixes),
     sendTimeoutMs: e.DIGEST_SEND_TIMEOUT_SECONDS * 1000,
   });
 }

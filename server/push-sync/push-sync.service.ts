@@ -37,7 +37,7 @@ export async function pushSync(db: Db, input: PushSyncInput): Promise<SyncReport
   const source = new GridSource({ spreadsheetId: input.spreadsheetId, kind: 'google', title: payload.title, timeZone: payload.timeZone }, grids);
   try {
     return await syncSpreadsheet(db, source, {
-      now: isoDateInZone(input.now, payload.timeZone),
+      now: (timeZone) => isoDateInZone(input.now, timeZone),
       dryRun: payload.dryRun,
       trigger: 'push',
       requestedBy: input.requestedBy,

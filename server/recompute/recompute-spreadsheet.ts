@@ -59,8 +59,9 @@ export async function recomputeSpreadsheet(
     // Fetched once: the engine's own identify() and read() reuse it.
     const identity = await source.identify();
     const timeZone = identity.timeZone ?? stored.timeZone;
+    const instant = options.clock();
     const report = await syncSpreadsheet(db, source, {
-      now: isoDateInZone(options.clock(), timeZone),
+      now: (zone) => isoDateInZone(instant, zone),
       clock: options.clock,
       trigger: triggerOf(options),
       requestedBy: options.requestedBy,

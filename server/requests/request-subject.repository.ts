@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { resolveSpreadsheetSettings } from '../sync/spreadsheet-settings.ts';
 import { accountKeySql } from './account-key.ts';
 
 /** A deal as a request sees it: what it is, where it stands, what it earns. */
@@ -82,8 +83,10 @@ export async function sameAccount(db: Db, a: string, b: string): Promise<boolean
 
 /** What a request needs of its spreadsheet: its calendar and the language its tabs are in. */
 export async function spreadsheetFacts(db: Db, spreadsheetId: string): Promise<{ timeZone: string; locale: 'ja' | 'en' } | null> {
-  const row = await db.selectFrom('spreadsheets').select(['time_zone', 'settings']).where('id', '=', spreadsheetId).executeTakeFirst();
+  const row = await db.selectFrom('spreadsheets').select(['source_kind', 'time_zone', 'settings']).where('id', '=', spreadsheetId).executeTakeFirst();
   if (row === undefined) return null;
   const settings = row.settings as { locale?: unknown } | null;
-  return { timeZone: row.time_zone, locale: settings?.locale === 'en' ? 'en' : 'ja' };
+  // The same calendar as the sync and the visit path, so a request is filed on the day they see.
+  const { timeZone } = resolveSpreadsheetSettings({ kind: row.source_kind, timeZone: row.time_zone }, row.settings).settings;
+  return { timeZone, locale: settings?.locale === 'en' ? 'en' : 'ja' };
 }

@@ -9,9 +9,10 @@ import type { MappingSpec, ResolvedTab } from '../../shared/mapping/tab-mapping.
 import type { TabKind } from '../../shared/records/tab-kind.ts';
 import { withoutNul, type TabNulCells } from '../../shared/rows/nul-cells.ts';
 import { readTab, type ReadTabResult, type RecordsByKind, type TabRow } from '../../shared/rows/read-tab.ts';
-import { applySettingsOverrides, mergeSettingsOverrides } from '../../shared/settings/settings-overrides.ts';
+import { mergeSettingsOverrides } from '../../shared/settings/settings-overrides.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
 import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
+import { resolveSpreadsheetSettings } from './spreadsheet-settings.ts';
 import { appendedCellCount, type WritePlan } from '../../shared/write-plan/write-plan.ts';
 import type { Db } from '../db/database.ts';
 import { inBulkTransaction } from '../db/bulk-writer.ts';
@@ -50,8 +51,11 @@ export interface MappingInput extends MappingSpec {
 export type SyncPhase = 'read' | 'diff' | 'write' | 'apply';
 
 export interface SyncOptions {
-  /** Today in the spreadsheet's time zone: every aging flag is computed against it. */
-  readonly now: IsoDate;
+  /**
+   * Today in the spreadsheet's time zone: every aging flag is computed against it. Given as a
+   * function, it is asked in the zone the settings settle on (see resolveSpreadsheetSettings).
+   */
+  readonly now: IsoDate | ((timeZone: string) => IsoDate);
   /** Compute and report everything, write nothing (the transaction is rolled back). */
   readonly dryRun?: boolean;
   /** Recompute every deal's status even where the stored one still stands (after a rule change). */
@@ -105,10 +109,9 @@ function givenOverrides(input: MappingInput | null | undefined): Record<string, 
  * mapping file gives now, which is stored in turn so the next sync without it reads the same.
  */
 function settingsFor(stored: unknown, input: MappingInput | null | undefined, identity: SourceIdentity) {
-  const base: SyncSettings = identity.timeZone === null ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, timeZone: identity.timeZone };
   const given = givenOverrides(input);
   const overrides = given === null ? stored : mergeSettingsOverrides(stored, given);
-  const { settings, problems } = applySettingsOverrides(base, overrides);
+  const { settings, problems } = resolveSpreadsheetSettings(identity, overrides);
   return { settings, problems, toStore: given === null ? null : overrides };
 }
 
@@ -176,7 +179,7 @@ export async function syncSpreadsheet(db: Db, source: SheetSource, options: Sync
       const requestsTab = mapping.tabs.find((t): t is ResolvedTab<'requests'> => t.kind === 'requests');
       const locale: Locale = configured.locale ?? dealsTab.locale;
       const settings = withLocalizedStageLabels(configured, locale);
-      const now = options.now;
+      const now = todayOf(options, settings.timeZone);
       const at = clock();
       const sid = identity.spreadsheetId;
       // Stored statuses stand only for the settings and language they were computed with.
@@ -438,6 +441,10 @@ function dealLinker(dealDiff: TabDiff<'deals'>): DealLinker {
   });
 }
 
+function todayOf(options: SyncOptions, timeZone: string): IsoDate {
+  return typeof options.now === 'function' ? options.now(timeZone) : options.now;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -455,7 +462,8 @@ async function recordRun(
   await insertSyncRun(db, {
     spreadsheetId: identity.spreadsheetId,
     sourceKind: identity.kind,
-    asOf: options.now,
+    // A failed run may not have got as far as the settings: the zone the source records then.
+    asOf: report?.asOf ?? todayOf(options, identity.timeZone ?? DEFAULT_SETTINGS.timeZone),
     startedAt,
     finishedAt,
     outcome,

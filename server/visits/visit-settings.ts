@@ -1,8 +1,8 @@
 import type { Locale } from '../../shared/i18n/locale.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
-import { applySettingsOverrides } from '../../shared/settings/settings-overrides.ts';
-import { DEFAULT_SETTINGS, type SyncSettings } from '../../shared/settings/sync-settings.ts';
+import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
 import type { Db } from '../db/database.ts';
+import { resolveSpreadsheetSettings } from '../sync/spreadsheet-settings.ts';
 
 /** The settings a sync of the spreadsheet reads and flags with, and the language it writes in. */
 export interface SheetSettings {
@@ -13,13 +13,13 @@ export interface SheetSettings {
 }
 
 /**
- * As the sync engine derives them: defaults, the spreadsheet's time zone, the stored overrides;
+ * As the sync engine derives them (resolveSpreadsheetSettings: a Google sheet keeps its own time zone);
  * the language is the configured one, else the deals tab's header language.
  */
 export async function sheetSettings(db: Db, spreadsheetId: string, dealsLocale: Locale | null): Promise<SheetSettings | null> {
-  const row = await db.selectFrom('spreadsheets').select(['time_zone', 'settings']).where('id', '=', spreadsheetId).executeTakeFirst();
+  const row = await db.selectFrom('spreadsheets').select(['source_kind', 'time_zone', 'settings']).where('id', '=', spreadsheetId).executeTakeFirst();
   if (row === undefined) return null;
-  const { settings: configured } = applySettingsOverrides({ ...DEFAULT_SETTINGS, timeZone: row.time_zone }, row.settings);
+  const { settings: configured } = resolveSpreadsheetSettings({ kind: row.source_kind, timeZone: row.time_zone }, row.settings);
   const locale = configured.locale ?? dealsLocale ?? 'ja';
   return { settings: withLocalizedStageLabels(configured, locale), locale, configured };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../server/config/service-config.ts';
+import { isAllowedWebhookUrl } from '../../../server/digest/chat-webhook-delivery.ts';
 import { digestConfigFromEnv } from '../../../server/digest/digest-config.ts';
 import { deliveriesFromConfig } from '../../../server/digest/digest-deliveries.ts';
 import { NO_DELIVERIES } from '../../../server/digest/digest-delivery.ts';
@@ -40,6 +42,34 @@ describe('digestConfigFromEnv', () => {
     [{ DIGEST_CHAT_WEBHOOK_PREFIXES: 'http://chat.example.com/hooks/' }, /not https/],
   ])('refuses %j', (env, message) => {
     expect(() => digestConfigFromEnv(env)).toThrow(message);
+  });
+
+  it('refuses a webhook prefix whose path does not end with "/", naming every such entry, when it would allow longer names', () => {
+    const env = { DIGEST_CHAT_WEBHOOK_PREFIXES: 'https://chat.example.co.jp/hooks, https://chat.example.co.jp/ok/, https://chat.example.co.jp/v1/spaces/AAAA' };
+    let caught: unknown;
+    try {
+      digestConfigFromEnv(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems).toEqual([
+      'DIGEST_CHAT_WEBHOOK_PREFIXES: https://chat.example.co.jp/hooks must end with "/" (else it also allows https://chat.example.co.jp/hooksX…)',
+      'DIGEST_CHAT_WEBHOOK_PREFIXES: https://chat.example.co.jp/v1/spaces/AAAA must end with "/" (else it also allows https://chat.example.co.jp/v1/spaces/AAAAX…)',
+    ]);
+  });
+
+  it('takes a whole origin as that origin\'s root when the entry has no path', () => {
+    const { chatUrlPrefixes } = digestConfigFromEnv({ DIGEST_CHAT_WEBHOOK_PREFIXES: 'https://chat.example.co.jp, https://hooks.example.co.jp/' });
+    expect(chatUrlPrefixes).toEqual(['https://chat.example.co.jp/', 'https://hooks.example.co.jp/']);
+    expect(isAllowedWebhookUrl('https://chat.example.co.jp/any/path', chatUrlPrefixes)).toBe(true);
+    expect(isAllowedWebhookUrl('https://chat.example.co.jp.evil.example/x', chatUrlPrefixes)).toBe(false);
+  });
+
+  it('lets a prefix ending with "/" allow its own paths only, not a longer segment', () => {
+    const { chatUrlPrefixes } = digestConfigFromEnv({ DIGEST_CHAT_WEBHOOK_PREFIXES: 'https://chat.example.co.jp/hooks/' });
+    expect(isAllowedWebhookUrl('https://chat.example.co.jp/hooks/abc', chatUrlPrefixes)).toBe(true);
+    expect(isAllowedWebhookUrl('https://chat.example.co.jp/hooksX/abc', chatUrlPrefixes)).toBe(false);
   });
 
   it('lets a local relay take mail without encryption', () => {
