@@ -5,6 +5,7 @@ import type { SourceKind } from '../spreadsheets/spreadsheet.table.ts';
 import type { Db } from '../db/database.ts';
 import type { DigestChannel } from './digest-delivery.ts';
 import type { DigestDeliveryStatus } from './digest.table.ts';
+import { spreadsheetTimeZone } from '../sync/spreadsheet-settings.ts';
 
 export interface DigestSubscription {
   readonly emailEnabled: boolean;
@@ -217,7 +218,7 @@ export interface DigestSpreadsheet {
 export async function digestSpreadsheets(db: Db): Promise<DigestSpreadsheet[]> {
   const rows = await db
     .selectFrom('spreadsheets as s')
-    .select(['s.id', 's.title', 's.time_zone', 's.source_kind'])
+    .select(['s.id', 's.title', 's.time_zone', 's.source_kind', 's.settings'])
     .where(({ or, exists, selectFrom }) =>
       or([
         exists(selectFrom('spreadsheet_members as m').select(sql<number>`1`.as('one')).whereRef('m.spreadsheet_id', '=', 's.id').where('m.role', '=', 'manager')),
@@ -226,7 +227,8 @@ export async function digestSpreadsheets(db: Db): Promise<DigestSpreadsheet[]> {
     )
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, timeZone: r.time_zone, sourceKind: r.source_kind }));
+  // "Today" by the one rule the sync uses: a Google sheet's own zone, else an override.
+  return rows.map((r) => ({ id: r.id, title: r.title, timeZone: spreadsheetTimeZone({ kind: r.source_kind, timeZone: r.time_zone }, r.settings), sourceKind: r.source_kind }));
 }
 
 export interface DeliveryRecord {

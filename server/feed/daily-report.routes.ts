@@ -8,6 +8,7 @@ import { SpreadsheetId } from '../http/common-schemas.ts';
 import type { FeatureRouteDeps } from '../http/feature-route-deps.ts';
 import { defineRoute, type RouteDef } from '../http/route.ts';
 import { findSpreadsheet } from '../spreadsheets/spreadsheet.repository.ts';
+import { spreadsheetTimeZone } from '../sync/spreadsheet-settings.ts';
 import { visitsOn } from './daily-report.repository.ts';
 import { requestLocale } from './request-locale.ts';
 
@@ -61,7 +62,8 @@ export function dailyReportRoute({ db, clock }: FeatureRouteDeps): RouteDef {
       const locale = requestLocale(req, res);
       const spreadsheet = await findSpreadsheet(db, params.spreadsheetId);
       if (spreadsheet === null) throw new ApiError(404, 'not_found', 'the spreadsheet has not been synced yet');
-      const date = query.date ?? isoDateInZone(clock(), spreadsheet.timeZone);
+      const zone = spreadsheetTimeZone({ kind: spreadsheet.sourceKind, timeZone: spreadsheet.timeZone }, spreadsheet.settings);
+      const date = query.date ?? isoDateInZone(clock(), zone);
       // Without an owner the caller's own visits: those logged under their sign-in email.
       const owner = query.owner ?? caller?.email ?? '';
       const key = matchKey(owner);

@@ -26,3 +26,8 @@ export function resolveSpreadsheetSettings(sheet: SpreadsheetZone, overrides: un
   return { settings, problems: [`settings.timeZone: the spreadsheet's own time zone (${zone}) is used on Google Sheets`, ...problems] };
 }
 
+
+/** The zone "today" is counted in for a spreadsheet, by the rule above (daily report, digest). */
+export function spreadsheetTimeZone(sheet: SpreadsheetZone, overrides: unknown): string {
+  return resolveSpreadsheetSettings(sheet, overrides).settings.timeZone;
+}
