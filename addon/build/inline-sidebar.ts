@@ -1,8 +1,8 @@
 // The sidebar ships as ONE HtmlService file: HtmlService serves it from the script project, where
 // there is nowhere to fetch a separate script or stylesheet from.
 
-export const CSS_MARKER = '<!-- inline:css -->';
-export const JS_MARKER = '<!-- inline:js -->';
+const CSS_MARKER = '<!-- inline:css -->';
+const JS_MARKER = '<!-- inline:js -->';
 
 export class SidebarInlineError extends Error {
   override readonly name = 'SidebarInlineError';
@@ -16,7 +16,7 @@ export function escapeInlineScript(js: string): string {
 }
 
 // In CSS `\/` is an escaped `/`: same meaning, no `</style` for the HTML parser.
-export function escapeInlineStyle(css: string): string {
+function escapeInlineStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
 }
 

@@ -8,7 +8,6 @@ export const MESSAGES = {
   retry: { ja: '再試行', en: 'Try again' },
   reload: { ja: '再読み込み', en: 'Reload' },
   close: { ja: '閉じる', en: 'Close' },
-  required: { ja: '必須', en: 'required' },
   internalError: { ja: '予期しないエラーが発生しました: {detail}', en: 'Something went wrong: {detail}' },
   noScriptRunner: {
     ja: 'このページはスプレッドシートのサイドバーとして開いてください(google.script.run がありません)',
@@ -81,7 +80,6 @@ export const MESSAGES = {
   ballUs: { ja: '自社', en: 'Us' },
   ballCustomer: { ja: 'お客様', en: 'Customer' },
   ballUnknown: { ja: '不明', en: 'Unknown' },
-  ballFor: { ja: '{who}・{days}', en: '{who} · {days}' },
   nextAction: { ja: '次のアクション', en: 'Next action' },
   notSet: { ja: '未設定', en: 'Not set' },
   due: { ja: '期日 {date}', en: 'due {date}' },
@@ -206,7 +204,6 @@ export const MESSAGES = {
   approvalsHeading: { ja: '承認待ちの申請', en: 'Awaiting a decision' },
   approvalsEmpty: { ja: '承認待ちの申請はありません', en: 'Nothing is awaiting a decision' },
   requester: { ja: '申請者', en: 'Requester' },
-  submittedAt: { ja: '申請日時', en: 'Submitted' },
   costBreakdown: { ja: '費用の内訳', en: 'Cost breakdown' },
   approvalSteps: { ja: '承認ステップ', en: 'Approval steps' },
   currentStep: { ja: '現在', en: 'now' },

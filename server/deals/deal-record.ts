@@ -3,7 +3,7 @@ import type { Ball } from '../../shared/records/ball.ts';
 import type { Deal } from '../../shared/records/deal.ts';
 import { stageLabelMap } from '../../shared/settings/stage-label-map.ts';
 import type { SyncSettings } from '../../shared/settings/sync-settings.ts';
-import { TEAMS, type StageCode, type Team } from '../../shared/stages/stage.ts';
+import { isStageCode, TEAMS, type StageCode, type Team } from '../../shared/stages/stage.ts';
 
 /** The stored columns a deal's record is rebuilt from. */
 export interface StoredDealColumns {
@@ -25,7 +25,9 @@ export interface StoredDealColumns {
   readonly created_on: string | null;
 }
 
-const asBall = (value: string | null): Ball | null => (value === 'us' || value === 'customer' ? value : null);
+// Stored text back to its union: anything else (hand-edited, older data) reads as none.
+export const asBall = (value: string | null): Ball | null => (value === 'us' || value === 'customer' ? value : null);
+export const asStage = (value: string | null): StageCode | null => (value !== null && isStageCode(value) ? value : null);
 const asTeam = (value: string | null): Team | null => TEAMS.find((t) => t === value) ?? null;
 // int8 comes back as text (column-types.ts): yen amounts stay exact up to 2^53.
 const asNumber = (value: string | null): number | null => (value === null ? null : Number(value));

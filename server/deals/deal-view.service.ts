@@ -1,20 +1,20 @@
 import { isoDateInZone, type IsoDate } from '../../shared/calendar/iso-date.ts';
 import { ballState } from '../../shared/flags/ball-state.ts';
 import { computeDealStatus } from '../../shared/flags/deal-status.ts';
-import { FLAG_MESSAGES } from '../../shared/flags/flag-messages.ts';
+import { flagText } from '../../shared/flags/flag-messages.ts';
 import type { DealMemory, FlagCode } from '../../shared/flags/flag.ts';
 import { effectiveNextAction } from '../../shared/flags/next-action.ts';
-import { format, type Locale } from '../../shared/i18n/locale.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
 import { withLocalizedStageLabels } from '../../shared/settings/localized-stages.ts';
 import { stageDefinition } from '../../shared/settings/stage-definition.ts';
-import { isStageCode, type StageCode } from '../../shared/stages/stage.ts';
+import type { StageCode } from '../../shared/stages/stage.ts';
 import type { Db } from '../db/database.ts';
 import { withCostReview } from '../sync/request-cost-review.ts';
 import { storedCostReviewOf } from '../sync/stored-cost-review.ts';
 import { dealSheetRow, sheetLayoutsOf } from '../sync/sheet-layout.repository.ts';
 import { sheetSettings } from '../visits/visit-settings.ts';
 import { visitFactsOfDeal } from '../visits/visit.repository.ts';
-import { dealRecordOf } from './deal-record.ts';
+import { asStage, dealRecordOf } from './deal-record.ts';
 import { findDealRow } from './deal-view.repository.ts';
 import { FLAG_TONES, type FlagTone } from './flag-tone.ts';
 
@@ -55,8 +55,6 @@ export interface DealViewInput {
   readonly locale: Locale;
   readonly now: Date;
 }
-
-const asStage = (value: string | null): StageCode | null => (value !== null && isStageCode(value) ? value : null);
 
 function latestDay(days: readonly (IsoDate | null)[]): IsoDate | null {
   let latest: IsoDate | null = null;
@@ -106,12 +104,7 @@ export async function dealView(db: Db, input: DealViewInput): Promise<DealView |
     nextAction: next.nextAction,
     nextActionOn: next.nextActionOn,
     amount: deal.amount,
-    flags: status.flags.map((f) => ({
-      code: f.code,
-      label: FLAG_MESSAGES[f.code].label[locale],
-      reason: format(FLAG_MESSAGES[f.code].reason[locale], f.params),
-      tone: FLAG_TONES[f.code],
-    })),
+    flags: status.flags.map((f) => ({ code: f.code, ...flagText(f, locale), tone: FLAG_TONES[f.code] })),
     // The visits the sheet still has, logged through the API or typed into the tab.
     lastContactOn: latestDay([deal.lastContactOn, ...visits.map((v) => v.visitedOn)]),
     sheetRow: row.removed ? null : await dealSheetRow(db, sid, row.id),

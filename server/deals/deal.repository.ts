@@ -1,12 +1,13 @@
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { DealMemory, VisitFact } from '../../shared/flags/flag.ts';
 import type { Ball } from '../../shared/records/ball.ts';
-import { isStageCode, type StageCode } from '../../shared/stages/stage.ts';
+import type { StageCode } from '../../shared/stages/stage.ts';
 import { sql } from 'kysely';
 import { bulkUpdate } from '../db/bulk-sql.ts';
 import type { BulkWriter } from '../db/bulk-writer.ts';
 import type { PersistedStatus } from '../sync/deal-status-record.ts';
 import { DEAL_STATUS_COLUMNS } from './deal.columns.ts';
+import { asBall, asStage } from './deal-record.ts';
 import type { Db } from '../db/database.ts';
 import { dealKey } from '../sync/natural-key.ts';
 import type { StoredIdentity } from '../sync/assign-row-ids.ts';
@@ -28,8 +29,6 @@ export interface StoredDealMemory {
   readonly memory: DealMemory;
 }
 
-const asStage = (value: string | null): StageCode | null => (value !== null && isStageCode(value) ? value : null);
-const asBall = (value: string | null): Ball | null => (value === 'us' || value === 'customer' ? value : null);
 
 /**
  * Every stored deal's identity and status: narrow on purpose, since a re-sync of a large sheet

@@ -103,16 +103,15 @@ export function digestRoutes({ db, clock }: FeatureRouteDeps, chatUrlPrefixes: r
       body: { schema: SubscriptionBody },
       responses: { 200: { description: 'Your digest settings', schema: Subscription } },
       handle: async ({ params, body, caller, roles }) => {
-        const input = body;
         const email = caller?.email ?? '';
-        if (typeof input.chatWebhookUrl === 'string' && !isAllowedWebhookUrl(input.chatWebhookUrl, chatUrlPrefixes)) {
+        if (typeof body.chatWebhookUrl === 'string' && !isAllowedWebhookUrl(body.chatWebhookUrl, chatUrlPrefixes)) {
           throw new ApiError(400, 'invalid_request', `body.chatWebhookUrl: not an allowed webhook address (allowed: ${chatUrlPrefixes.join(', ')})`);
         }
         const current = (await subscriptionOf(db, params.spreadsheetId, email)) ?? DEFAULT_SUBSCRIPTION;
         const next: DigestSubscription = {
-          emailEnabled: input.email ?? current.emailEnabled,
-          chatWebhookUrl: input.chatWebhookUrl === undefined ? current.chatWebhookUrl : input.chatWebhookUrl,
-          locale: input.locale ?? current.locale,
+          emailEnabled: body.email ?? current.emailEnabled,
+          chatWebhookUrl: body.chatWebhookUrl === undefined ? current.chatWebhookUrl : body.chatWebhookUrl,
+          locale: body.locale ?? current.locale,
         };
         await saveSubscription(db, params.spreadsheetId, email, next, clock());
         return { body: await subscriptionAnswer(db, params.spreadsheetId, email, roles) };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { DailyReportVisit } from '../../shared/feed/daily-report.ts';
 import type { Db } from '../db/database.ts';
+import { visitOf } from '../visits/visit.repository.ts';
 
 export interface DayVisit extends DailyReportVisit {
   readonly id: string;
@@ -25,19 +26,6 @@ export async function visitsOn(db: Db, spreadsheetId: string, date: IsoDate): Pr
     .orderBy(sql`deal_title collate "C"`)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    dealId: r.deal_id,
-    visitedOn: r.visited_on ?? date,
-    account: r.account,
-    dealTitle: r.deal_title,
-    owner: r.owner,
-    met: r.met,
-    attendees: r.attendees,
-    discussed: r.discussed,
-    customerAsked: r.customer_asked,
-    nextAction: r.next_action,
-    nextActionOn: r.next_action_on,
-    ballAfter: r.ball_after === 'us' || r.ball_after === 'customer' ? r.ball_after : null,
-  }));
+  // A visit stored without a day is listed under the day asked for.
+  return rows.map((r) => ({ ...visitOf(r), visitedOn: r.visited_on ?? date, id: r.id, dealId: r.deal_id }));
 }

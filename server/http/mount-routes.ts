@@ -17,13 +17,6 @@ export interface RouteDeps {
   readonly defaultBodyLimitBytes: number;
 }
 
-function spreadsheetIdOf(params: unknown): string {
-  const id = typeof params === 'object' && params !== null ? (params as { spreadsheetId?: unknown }).spreadsheetId : undefined;
-  // A route declaring spreadsheet access without the parameter is a programming error.
-  if (typeof id !== 'string') throw new Error('spreadsheet route without a spreadsheetId parameter');
-  return id;
-}
-
 /**
  * Runs one request through a route in a fixed order: who is calling, which spreadsheet and what
  * they may do on it, and only then the body, so unauthorised callers cost nothing.
@@ -31,11 +24,12 @@ function spreadsheetIdOf(params: unknown): string {
 async function serve(route: RouteDef, deps: RouteDeps, req: Request, res: Response): Promise<void> {
   const caller = route.access.kind === 'public' ? null : await authenticate(req, deps.verifier);
   let roles: readonly Role[] | 'claimable' = [];
+  let spreadsheetId = '';
   if (route.access.kind === 'spreadsheet') {
     if (caller === null) throw new ApiError(401, 'unauthenticated', 'sign in first');
     // Only the spreadsheet id is checked before the roles: someone without a role learns nothing
     // from how the rest of the path is judged.
-    const { spreadsheetId } = validate(SpreadsheetParams, { spreadsheetId: req.params.spreadsheetId }, 'path');
+    ({ spreadsheetId } = validate(SpreadsheetParams, { spreadsheetId: req.params.spreadsheetId }, 'path'));
     roles = await deps.rolesFor(spreadsheetId, caller, route.access);
   }
   const params = route.params === undefined ? {} : validate(route.params, req.params, 'path');
@@ -46,7 +40,7 @@ async function serve(route: RouteDef, deps: RouteDeps, req: Request, res: Respon
     body = route.body.parse !== undefined ? route.body.parse(raw) : validate(route.body.schema, raw, 'body');
   }
   // Registration comes last: a malformed first request registers nothing.
-  if (roles === 'claimable' && caller !== null) roles = await deps.claim(spreadsheetIdOf(params), caller, req);
+  if (roles === 'claimable' && caller !== null) roles = await deps.claim(spreadsheetId, caller, req);
   const result = await route.handle({ req, res, log: req.log, params, query, body, caller, roles: roles === 'claimable' ? [] : roles });
   res.status(result.status ?? 200).json(result.body);
 }

@@ -1,4 +1,5 @@
 import { google } from 'googleapis';
+import { DEFAULT_SETTINGS } from '../../shared/settings/sync-settings.ts';
 import { ApiError } from '../http/api-error.ts';
 import { httpFailureOf } from '../sources/google/http-failure.ts';
 
@@ -28,7 +29,7 @@ export function sheetsAccessProver(rootUrl: string | null): AccessProver {
       const sheets = google.sheets({ version: 'v4', auth, ...(rootUrl === null ? {} : { rootUrl }) });
       try {
         const { data } = await sheets.spreadsheets.get({ spreadsheetId, fields: 'spreadsheetId,properties(title,timeZone)' }, { retry: false, timeout: 15_000 });
-        return { title: data.properties?.title ?? spreadsheetId, timeZone: data.properties?.timeZone ?? 'Asia/Tokyo' };
+        return { title: data.properties?.title ?? spreadsheetId, timeZone: data.properties?.timeZone ?? DEFAULT_SETTINGS.timeZone };
       } catch (error) {
         const { status } = httpFailureOf(error);
         if (status === 401 || status === 403 || status === 404) {

@@ -41,7 +41,7 @@ const TabMapping = z
   })
   .meta({ id: 'TabMapping' });
 
-export const MappingSchema = z
+const MappingSchema = z
   .object({
     tabs: z.partialRecord(z.enum(TAB_KINDS), TabMapping).optional().meta({ description: 'Which tab holds deals, visits and requests; kinds not named are detected' }),
     stageLabels: z.record(z.string(), z.string()).optional().meta({ description: 'The team\'s stage label → canonical stage code', example: { 保留: 'nurturing', 内示: 'closing' } }),

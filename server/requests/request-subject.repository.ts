@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { resolveSpreadsheetSettings } from '../sync/spreadsheet-settings.ts';
+import { spreadsheetTimeZone } from '../sync/spreadsheet-settings.ts';
 import { accountKeySql } from './account-key.ts';
 
 /** A deal as a request sees it: what it is, where it stands, what it earns. */
@@ -87,6 +87,6 @@ export async function spreadsheetFacts(db: Db, spreadsheetId: string): Promise<{
   if (row === undefined) return null;
   const settings = row.settings as { locale?: unknown } | null;
   // The same calendar as the sync and the visit path, so a request is filed on the day they see.
-  const { timeZone } = resolveSpreadsheetSettings({ kind: row.source_kind, timeZone: row.time_zone }, row.settings).settings;
+  const timeZone = spreadsheetTimeZone({ kind: row.source_kind, timeZone: row.time_zone }, row.settings);
   return { timeZone, locale: settings?.locale === 'en' ? 'en' : 'ja' };
 }

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { TokenVerifier } from '../auth/caller.ts';
+import type { Caller, TokenVerifier } from '../auth/caller.ts';
 import { devTokenVerifier } from '../auth/dev-token-verifier.ts';
 import { googleIdTokenVerifier } from '../auth/google-id-token-verifier.ts';
 import { verifierChain } from '../auth/token-verifier-chain.ts';
@@ -98,7 +98,7 @@ export function createApp(config: ServiceConfig, deps: AppDeps): App {
   const prover = deps.prover ?? sheetsAccessProver(config.google.sheetsRootUrl);
   // A Google caller proves with their own access token that they can open the spreadsheet; a
   // development caller (loopback only) has no Google account to prove it with.
-  const provenFacts = async (spreadsheetId: string, caller: { via: 'google' | 'dev' }, req: express.Request) => {
+  const provenFacts = async (spreadsheetId: string, caller: Pick<Caller, 'via'>, req: express.Request) => {
     if (caller.via === 'dev') return { title: spreadsheetId, timeZone: DEFAULT_SETTINGS.timeZone };
     const token = req.headers[ACCESS_TOKEN_HEADER];
     if (typeof token !== 'string' || token.trim() === '') {

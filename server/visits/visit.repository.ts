@@ -1,9 +1,10 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { IsoDate } from '../../shared/calendar/iso-date.ts';
 import type { VisitFact } from '../../shared/flags/flag.ts';
-import type { Ball } from '../../shared/records/ball.ts';
 import type { Visit } from '../../shared/records/visit.ts';
 import type { Db } from '../db/database.ts';
+import { asBall } from '../deals/deal-record.ts';
+import { accountKeySql } from '../requests/account-key.ts';
 import type { LinkedIdentity } from '../sync/assign-row-ids.ts';
 import { visitKey } from '../sync/natural-key.ts';
 import type { VisitCursor } from './visit-cursor.ts';
@@ -21,8 +22,6 @@ export async function loadVisitStates(db: Db, spreadsheetId: string): Promise<Ma
     ]),
   );
 }
-
-const asBall = (value: string | null): Ball | null => (value === 'us' || value === 'customer' ? value : null);
 
 /** A visit as stored, with what the API adds to the sheet's record. */
 export interface StoredVisit {
@@ -42,7 +41,8 @@ const SORT_DAY = sql<string>`coalesce(visited_on, '0001-01-01'::date)::text`;
 // Microseconds kept: a cursor must name the exact instant Postgres compares.
 const SEEN_AT = sql<string>`to_char(first_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function visitOf(r: {
+/** A stored visit row's columns as the sheet's record. */
+export function visitOf(r: {
   visited_on: string | null;
   account: string | null;
   deal_title: string | null;
@@ -176,11 +176,6 @@ export async function visitFactsOfDeal(db: Db, spreadsheetId: string, dealId: st
   return rows.flatMap((r) =>
     r.visited_on === null ? [] : [{ visitedOn: r.visited_on as IsoDate, ballAfter: asBall(r.ball_after), nextAction: r.next_action, nextActionOn: r.next_action_on }],
   );
-}
-
-/** An account name as the sync compares them: NFKC, no spaces, lower case. */
-export function accountKeySql(value: RawBuilder<unknown> | string): RawBuilder<string> {
-  return sql<string>`lower(regexp_replace(normalize(coalesce(${value}, ''), NFKC), '\\s+', '', 'g'))`;
 }
 
 export interface VisitFilter {

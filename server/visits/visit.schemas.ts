@@ -124,17 +124,9 @@ export const VoiceParams = z.object({
   account: z.string().trim().min(1).max(NAME_LENGTH).meta({ description: 'The account, URL-encoded; width, case and spaces do not count' }),
 });
 
-export const VoiceEntry = z
-  .object({
-    visitId: z.string(),
-    visitedOn: z.string().nullable(),
-    account: z.string().nullable(),
-    dealId: z.string().nullable(),
-    dealTitle: z.string().nullable(),
-    owner: z.string().nullable(),
-    met: z.string().nullable(),
-    customerAsked: z.string(),
-  })
+// A visit as the visits API shows it, cut to who asked what; an entry always has the ask.
+export const VoiceEntry = VisitSchema.pick({ visitedOn: true, account: true, dealId: true, dealTitle: true, owner: true, met: true })
+  .extend({ visitId: z.string(), customerAsked: z.string() })
   .meta({ id: 'VoiceEntry' });
 
 export const VoicePage = z

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isoDateInZone, type IsoDate } from '../../shared/calendar/iso-date.ts';
-import { FLAG_MESSAGES } from '../../shared/flags/flag-messages.ts';
+import { flagText } from '../../shared/flags/flag-messages.ts';
 import type { Flag, FlagCode } from '../../shared/flags/flag.ts';
-import { format, type Locale } from '../../shared/i18n/locale.ts';
+import type { Locale } from '../../shared/i18n/locale.ts';
 import type { Visit } from '../../shared/records/visit.ts';
 import { appendedRowHash, visitRowCells } from '../../shared/write-plan/appended-row.ts';
 import { appendedRowWithId } from '../../shared/write-plan/build-tab-plan.ts';
@@ -62,7 +62,7 @@ export interface LoggedVisitResult {
 const invalid = (field: string, message: string) => new ApiError(400, 'invalid_request', `body.${field}: ${message}`);
 
 function flagViews(flags: readonly Flag[], locale: Locale): FlagView[] {
-  return flags.map((f) => ({ code: f.code, label: FLAG_MESSAGES[f.code].label[locale], reason: format(FLAG_MESSAGES[f.code].reason[locale], f.params) }));
+  return flags.map((f) => ({ code: f.code, ...flagText(f, locale) }));
 }
 
 const codes = (flags: readonly Flag[]): FlagCode[] => [...new Set(flags.map((f) => f.code))];

@@ -1,4 +1,5 @@
 import type { Message } from '../i18n/locale.ts';
+import { DEFAULT_REQUEST_POLICY } from '../cost/request-policy.ts';
 
 /** Sentences of the feed, the digest and the daily report, in both languages. */
 export const FEED_MESSAGES = Object.freeze({
@@ -61,10 +62,5 @@ export const REQUEST_STATE_MESSAGES: Readonly<Record<string, Message>> = Object.
   recalled: { ja: '引き戻されました', en: 'was recalled' },
 });
 
-export const REQUEST_TYPE_MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
-  contract_change: { ja: '契約変更', en: 'Contract change' },
-  discount: { ja: '値引き', en: 'Discount' },
-  special_delivery: { ja: '特別納品', en: 'Special delivery' },
-  special_support: { ja: '特別対応', en: 'Special support' },
-  other: { ja: 'その他', en: 'Other' },
-});
+// The request types' default labels: the policy's, so the feed and the sheet name them alike.
+export const REQUEST_TYPE_MESSAGES: Readonly<Record<string, Message>> = DEFAULT_REQUEST_POLICY.typeLabels;

@@ -1,6 +1,6 @@
 import { FLAG_MESSAGES, type FlagMessage } from '../flags/flag-messages.ts';
 import { format, type Locale } from '../i18n/locale.ts';
-import { formatYenAmount } from './format-yen-amount.ts';
+import { formatYen } from '../cost/format-yen.ts';
 import { FEED_MESSAGES, REQUEST_ACTION_MESSAGES, REQUEST_STATE_MESSAGES, REQUEST_TYPE_MESSAGES } from './feed-messages.ts';
 import { readFlagRaised, readRequestEvent, readStageChanged, readVisitLogged, type RaisedFlag } from './feed-payloads.ts';
 import { stageName } from './stage-name.ts';
@@ -80,7 +80,7 @@ function requestEvent(entry: FeedEntryView, subject: string, locale: Locale): st
   // The team's own label reads in the team's language; an English reader gets the English name.
   const type = typeMessage !== undefined && (locale === 'en' || p.typeLabel === null) ? typeMessage[locale] : p.typeLabel;
   let request = type === null ? t('requestNoun', locale) : t('requestTyped', locale, { type });
-  if (p.cost !== null) request = t('requestCost', locale, { request, cost: formatYenAmount(p.cost) });
+  if (p.cost !== null) request = t('requestCost', locale, { request, cost: formatYen(p.cost) });
   const actionMessage = (p.action === null ? undefined : REQUEST_ACTION_MESSAGES[p.action]) ?? (p.to === null ? undefined : REQUEST_STATE_MESSAGES[p.to]);
   const action = actionMessage?.[locale] ?? t('requestUpdated', locale);
   const parts = [t('requestEvent', locale, { subject, request, action }) + (entry.actor === null ? '' : t('requestBy', locale, { who: entry.actor }))];

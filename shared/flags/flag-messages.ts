@@ -77,12 +77,17 @@ export const FLAG_MESSAGES: Readonly<Record<FlagCode, FlagMessage>> = Object.fre
   },
 });
 
+/** One flag's label and reason in one locale. */
+export function flagText(flag: Flag, locale: Locale): { label: string; reason: string } {
+  const message = FLAG_MESSAGES[flag.code];
+  return { label: message.label[locale], reason: format(message.reason[locale], flag.params) };
+}
+
 /** The flag column's labels (joined with `, `) and reasons (joined with `; `) in one locale. */
 export function renderFlags(
   flags: readonly Flag[],
   locale: Locale,
 ): { labels: string; reasons: string } {
-  const labels = flags.map((f) => FLAG_MESSAGES[f.code].label[locale]);
-  const reasons = flags.map((f) => format(FLAG_MESSAGES[f.code].reason[locale], f.params));
-  return { labels: labels.join(', '), reasons: reasons.join('; ') };
+  const texts = flags.map((f) => flagText(f, locale));
+  return { labels: texts.map((t) => t.label).join(', '), reasons: texts.map((t) => t.reason).join('; ') };
 }

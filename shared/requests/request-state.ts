@@ -8,9 +8,6 @@ import type { Message } from '../i18n/locale.ts';
 export const REQUEST_STATES = ['draft', 'submitted', 'approved', 'rejected', 'returned', 'recalled'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-/** Decided for good: nothing more happens to the request. */
-export const FINAL_STATES: readonly RequestState[] = ['approved', 'rejected'];
-
 /** What people do to a request. `revise` edits a draft, returned or recalled request's content. */
 export const REQUEST_ACTIONS = ['submit', 'resubmit', 'approve', 'reject', 'return', 'recall', 'revise'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];

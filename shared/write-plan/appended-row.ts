@@ -1,4 +1,5 @@
 import { serialFromIsoDate, type IsoDate } from '../calendar/iso-date.ts';
+import { DEFAULT_REQUEST_POLICY } from '../cost/request-policy.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { ResolvedTab } from '../mapping/tab-mapping.ts';
 import type { Ball } from '../records/ball.ts';
@@ -13,11 +14,6 @@ import type { AppendedCell, AppendedRow, PlanValue } from './write-plan.ts';
 const BALL_LABELS: Readonly<Record<Locale, Readonly<Record<Ball, string>>>> = {
   ja: { us: '自社', customer: '顧客' },
   en: { us: 'us', customer: 'customer' },
-};
-
-const REQUEST_TYPE_LABELS: Readonly<Record<Locale, Readonly<Record<RequestType, string>>>> = {
-  ja: { contract_change: '契約変更', discount: '値引き', special_delivery: '特別納品', special_support: '特別対応', other: 'その他' },
-  en: { contract_change: 'Contract change', discount: 'Discount', special_delivery: 'Special delivery', special_support: 'Special support', other: 'Other' },
 };
 
 type FieldValue = { readonly value: PlanValue; readonly date?: boolean };
@@ -43,7 +39,7 @@ export function ballLabel(ball: Ball, locale: Locale): string {
 
 /** A request type's default label in the tab's language. */
 export function requestTypeLabel(type: RequestType, locale: Locale): string {
-  return REQUEST_TYPE_LABELS[locale][type];
+  return DEFAULT_REQUEST_POLICY.typeLabels[type][locale];
 }
 
 /**

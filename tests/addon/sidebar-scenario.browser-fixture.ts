@@ -7,7 +7,6 @@ import type { StandInCell, StandInSheetInput } from '../support/sheets-api/sheet
 
 /** 10:00 in Tokyo on Friday 2026-11-20: the day everything in the scenario happens. */
 export const SCENARIO_NOW = new Date('2026-11-20T01:00:00Z');
-export const TODAY = '2026-11-20';
 
 export const SPREADSHEET_ID = '1sfaSidebarScenarioTowaSeikiQuote2026abcdEFG';
 export const SPREADSHEET_NAME = '2026年度 営業案件管理表';

@@ -37,11 +37,8 @@ export interface CellChange {
   readonly after: WireCellValue;
 }
 
-/**
- * Every cell of the team's original grid (each sheet as it was, row by column) that no longer
- * holds what it held, other than those listed in `expected` ("sheet!row:column").
- */
-export function changedTeamCells(before: SpreadsheetSnapshot, after: SpreadsheetSnapshot, expected: readonly string[] = []): CellChange[] {
+/** Every cell of the team's original grid (each sheet as it was, row by column) that no longer holds what it held. */
+export function changedTeamCells(before: SpreadsheetSnapshot, after: SpreadsheetSnapshot): CellChange[] {
   const changes: CellChange[] = [];
   for (const original of before.sheets) {
     const now = after.sheets.find((s) => s.name === original.name);
@@ -49,7 +46,6 @@ export function changedTeamCells(before: SpreadsheetSnapshot, after: Spreadsheet
       cells.forEach((value, c) => {
         const current = now === undefined ? undefined : cellAt(now, r + 1, c + 1);
         if (JSON.stringify(current) === JSON.stringify(value)) return;
-        if (expected.includes(`${original.name}!${r + 1}:${c + 1}`)) return;
         changes.push({ sheet: original.name, row: r + 1, column: c + 1, before: value, after: current ?? '(sheet gone)' });
       }),
     );

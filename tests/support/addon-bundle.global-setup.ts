@@ -3,13 +3,10 @@
 // would. Tests get the folder through `inject('addonBundleDir')` (see addon-bundle.ts).
 //
 // A failed build does not fail the run (most suites never load the bundle): the error is provided
-// as `addonBundleError` and every test that asks for the bundle fails with it. While the sidebar
-// sources do not exist yet, the bundle is built with the stand-in sidebar of tests/fixtures.
-import { existsSync } from 'node:fs';
+// as `addonBundleError` and every test that asks for the bundle fails with it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildAddon } from '../../addon/build/build-addon.ts';
 
@@ -24,18 +21,13 @@ declare module 'vitest' {
   }
 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const TEST_BUNDLE_SERVICE_URL = 'https://sheets-sfa.example.com';
-const SIDEBAR_FILES = ['main.ts', 'sidebar.css', 'sidebar.html'];
+const TEST_BUNDLE_SERVICE_URL = 'https://sheets-sfa.example.com';
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'sfa-addon-'));
-  const sidebarDir = join(ROOT, 'addon/sidebar');
-  const ready = SIDEBAR_FILES.every((f) => existsSync(join(sidebarDir, f)));
   let error: string | null = null;
   try {
-    if (!ready) console.warn('[addon] addon/sidebar is not complete yet: the bundle uses the stand-in sidebar of tests/fixtures/addon/sidebar');
-    await buildAddon({ outDir: dir, serviceUrl: TEST_BUNDLE_SERVICE_URL, ...(ready ? {} : { sidebarDir: join(ROOT, 'tests/fixtures/addon/sidebar') }) });
+    await buildAddon({ outDir: dir, serviceUrl: TEST_BUNDLE_SERVICE_URL });
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
     console.warn(`[addon] the add-on bundle could not be built; tests that load it will fail:\n${error}`);

@@ -4,7 +4,7 @@ import type { AddonSettings } from '../../src/rpc/sidebar-rpc.ts';
 import { tr } from '../messages.ts';
 import type { FieldErrors } from './field-errors.ts';
 import { parseNumberText, wholeNumberIn } from './number-text.ts';
-import { isTerminal } from './setup.model.ts';
+import { isTerminal, staleDaysOf, staleText, staleTexts } from './setup.model.ts';
 
 /** The settings form as typed. */
 export interface SettingsDraft {
@@ -17,21 +17,17 @@ export interface SettingsDraft {
   readonly warningPercent: string;
 }
 
-const MAX_DAYS = 3650;
+const MAX_FOLLOW_UP_DAYS = 3650;
 
 // Control names are the add-on's field paths for AddonSettings, so its refusals land next to them too.
 export const settingsStaleControl = (code: StageCode): string => `stages.${code}`;
 
 export function settingsDraftOf(settings: AddonSettings): SettingsDraft {
-  const staleAfterDays: Partial<Record<StageCode, string>> = {};
-  for (const stage of settings.stages) {
-    if (!isTerminal(stage.code)) staleAfterDays[stage.code] = stage.staleAfterDays === null ? '' : String(stage.staleAfterDays);
-  }
   return {
     locale: settings.locale,
     hourlySync: settings.hourlySync,
     syncOnChange: settings.syncOnChange,
-    staleAfterDays,
+    staleAfterDays: staleTexts(settings.stages, staleText),
     ballFollowUpDays: String(settings.ballFollowUpDays),
     // Rounded so 0.7 shows as 70, not 70.00000000000001.
     warningPercent: String(Math.round(settings.warningRatio * 10_000) / 100),
@@ -50,13 +46,14 @@ export function settingsOf(
   const errors: Record<string, string> = {};
   const stages = base.stages.map((stage) => {
     if (isTerminal(stage.code)) return stage;
-    const text = draft.staleAfterDays[stage.code] ?? '';
-    if (parseNumberText(text).kind === 'blank') return { ...stage, staleAfterDays: null };
-    const days = wholeNumberIn(text, 1, MAX_DAYS);
-    if (days === null) errors[settingsStaleControl(stage.code)] = tr(locale, 'errStaleDays');
-    return { ...stage, staleAfterDays: days ?? stage.staleAfterDays };
+    const days = staleDaysOf(draft.staleAfterDays[stage.code] ?? '');
+    if (days === undefined) {
+      errors[settingsStaleControl(stage.code)] = tr(locale, 'errStaleDays');
+      return stage;
+    }
+    return { ...stage, staleAfterDays: days };
   });
-  const ballFollowUpDays = wholeNumberIn(draft.ballFollowUpDays, 0, MAX_DAYS);
+  const ballFollowUpDays = wholeNumberIn(draft.ballFollowUpDays, 0, MAX_FOLLOW_UP_DAYS);
   if (ballFollowUpDays === null) errors['ballFollowUpDays'] = tr(locale, 'errWholeDays');
   const percent = parseNumberText(draft.warningPercent);
   const warningOk = percent.kind === 'number' && percent.value > 0 && percent.value <= 100;

@@ -4,7 +4,7 @@ import { isStageCode, TERMINAL_STAGES, type StageCode } from '../../../shared/st
 import type { SetupChoice, SetupProposal, TabProposal } from '../../src/rpc/sidebar-rpc.ts';
 import { tr } from '../messages.ts';
 import type { FieldErrors } from './field-errors.ts';
-import { parseNumberText } from './number-text.ts';
+import { parseNumberText, wholeNumberIn } from './number-text.ts';
 
 /** The set-up form as chosen so far. */
 export interface SetupDraft {
@@ -28,6 +28,22 @@ export function isTerminal(code: StageCode): boolean {
   return TERMINAL_STAGES.has(code);
 }
 
+/** Per non-terminal stage, its stale threshold as a form holds it ('' = never stale). */
+export function staleTexts<S extends { readonly code: StageCode }>(stages: readonly S[], textOf: (stage: S) => string): Partial<Record<StageCode, string>> {
+  const texts: Partial<Record<StageCode, string>> = {};
+  for (const stage of stages) if (!isTerminal(stage.code)) texts[stage.code] = textOf(stage);
+  return texts;
+}
+
+export const staleText = (stage: { readonly staleAfterDays: number | null }): string =>
+  stage.staleAfterDays === null ? '' : String(stage.staleAfterDays);
+
+/** A typed stale threshold: whole days from 1, null when blank (never stale), undefined when neither. */
+export function staleDaysOf(text: string): number | null | undefined {
+  if (parseNumberText(text).kind === 'blank') return null;
+  return wholeNumberIn(text, 1, MAX_STALE_DAYS) ?? undefined;
+}
+
 export function setupDraftOf(proposal: SetupProposal): SetupDraft {
   const columns: Partial<Record<TabKind, Record<string, number | null>>> = {};
   for (const tab of proposal.tabs) {
@@ -35,10 +51,7 @@ export function setupDraftOf(proposal: SetupProposal): SetupDraft {
     columns[tab.kind] = Object.fromEntries(tab.fields.map((f) => [f.field, f.column]));
   }
   const stageLabels = Object.fromEntries(proposal.stageLabels.map((s) => [s.label, s.stage ?? ''] as const));
-  const staleAfterDays: Partial<Record<StageCode, string>> = {};
-  for (const stage of proposal.stages) {
-    if (!isTerminal(stage.code)) staleAfterDays[stage.code] = stage.staleAfterDays === null ? '' : String(stage.staleAfterDays);
-  }
+  const staleAfterDays = staleTexts(proposal.stages, staleText);
   const missing = proposal.tabs.some((tab) => tab.kind !== 'deals' && tab.sheet === null);
   return { columns, stageLabels, staleAfterDays, createMissingTabs: missing };
 }
@@ -92,11 +105,9 @@ export function setupChoiceOf(
   const staleAfterDays: Partial<Record<StageCode, number | null>> = {};
   for (const stage of proposal.stages) {
     if (isTerminal(stage.code)) continue;
-    const parsed = parseNumberText(draft.staleAfterDays[stage.code] ?? '');
-    if (parsed.kind === 'blank') staleAfterDays[stage.code] = null;
-    else if (parsed.kind === 'number' && Number.isInteger(parsed.value) && parsed.value >= 1 && parsed.value <= MAX_STALE_DAYS) {
-      staleAfterDays[stage.code] = parsed.value;
-    } else errors[staleControl(stage.code)] = tr(locale, 'errStaleDays');
+    const days = staleDaysOf(draft.staleAfterDays[stage.code] ?? '');
+    if (days === undefined) errors[staleControl(stage.code)] = tr(locale, 'errStaleDays');
+    else staleAfterDays[stage.code] = days;
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../../shared/calendar/iso-date.ts';
+import { MAX_TEXT_LENGTH } from '../../../shared/cells/parse-text.ts';
 import type { Locale } from '../../../shared/i18n/locale.ts';
 import type { VisitForm, VisitPrefill } from '../../src/rpc/sidebar-rpc.ts';
 import { tr } from '../messages.ts';
@@ -28,9 +29,9 @@ export const VISIT_MAX_LENGTH: Readonly<Record<VisitTextField, number>> = Object
   dealTitle: 200,
   met: 500,
   attendees: 500,
-  discussed: 5000,
-  customerAsked: 5000,
-  nextAction: 5000,
+  discussed: MAX_TEXT_LENGTH,
+  customerAsked: MAX_TEXT_LENGTH,
+  nextAction: MAX_TEXT_LENGTH,
 });
 
 export function visitDraftOf(prefill: VisitPrefill): VisitDraft {

@@ -3,7 +3,7 @@ import { withBusy } from '../dom/busy.ts';
 import { fill, h } from '../dom/h.ts';
 import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
-import { emptyState, errorNotice } from '../dom/notice.ts';
+import { emptyState, errorNotice, successNotice } from '../dom/notice.ts';
 import { currentLocale, t } from '../messages.ts';
 import { rpcErrorOf } from '../rpc-client.ts';
 import type { AppContext, View } from './app-context.ts';
@@ -46,7 +46,7 @@ export function dealView(ctx: AppContext): View {
       try {
         const shown = await ctx.rpc.sidebarShowFlagged();
         const text = t('flaggedShown', { sheet: shown.sheet, count: shown.flaggedRows });
-        fill(notice, [h('p', { class: 'notice notice-success', role: 'status' }, [text])]);
+        fill(notice, [successNotice(text)]);
       } catch (error) {
         fill(notice, [errorNotice(rpcErrorOf(error, currentLocale()))]);
       }

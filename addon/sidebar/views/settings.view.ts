@@ -1,5 +1,4 @@
 import { LOCALES, type Locale } from '../../../shared/i18n/locale.ts';
-import type { StageCode } from '../../../shared/stages/stage.ts';
 import type { AddonSettings } from '../../src/rpc/sidebar-rpc.ts';
 import { checkbox, field, selectInput, textInput } from '../dom/field.ts';
 import { formText } from '../dom/form.ts';
@@ -9,7 +8,7 @@ import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
 import { errorNotice, successNotice } from '../dom/notice.ts';
 import { currentLocale, t } from '../messages.ts';
-import { isTerminal } from '../model/setup.model.ts';
+import { staleTexts } from '../model/setup.model.ts';
 import { settingsDraftOf, settingsOf, settingsStaleControl, type SettingsDraft } from '../model/settings.model.ts';
 import type { AppContext, View } from './app-context.ts';
 import { settingsSubnav } from './settings-subnav.ts';
@@ -19,14 +18,12 @@ import { thresholdFields } from './setup-sections.render.ts';
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { ja: '日本語', en: 'English' };
 
 function readDraft(form: HTMLFormElement, settings: AddonSettings): SettingsDraft {
-  const staleAfterDays: Partial<Record<StageCode, string>> = {};
-  for (const stage of settings.stages) if (!isTerminal(stage.code)) staleAfterDays[stage.code] = formText(form, settingsStaleControl(stage.code));
   const locale = formText(form, 'locale');
   return {
     locale: locale === 'en' ? 'en' : 'ja',
     hourlySync: formText(form, 'hourlySync') === 'on',
     syncOnChange: formText(form, 'syncOnChange') === 'on',
-    staleAfterDays,
+    staleAfterDays: staleTexts(settings.stages, (stage) => formText(form, settingsStaleControl(stage.code))),
     ballFollowUpDays: formText(form, 'ballFollowUpDays'),
     warningPercent: formText(form, 'warningRatio'),
   };

@@ -8,7 +8,7 @@ import { announce } from '../dom/live.ts';
 import { createLoader } from '../dom/loader.ts';
 import { errorNotice, successNotice } from '../dom/notice.ts';
 import { currentLocale, t } from '../messages.ts';
-import { columnControl, isTerminal, setupChoiceOf, setupDraftOf, stageLabelControl, staleControl, type SetupDraft } from '../model/setup.model.ts';
+import { columnControl, setupChoiceOf, setupDraftOf, stageLabelControl, staleControl, staleTexts, type SetupDraft } from '../model/setup.model.ts';
 import type { AppContext, View } from './app-context.ts';
 import { settingsSubnav } from './settings-subnav.ts';
 import { stageLabelSection, tabSection, thresholdSection } from './setup-sections.render.ts';
@@ -33,8 +33,7 @@ function readDraft(form: HTMLFormElement, proposal: SetupProposal): SetupDraft {
   const stageLabels = Object.fromEntries(
     proposal.stageLabels.map((s) => [s.label, stageOrBlank(formText(form, stageLabelControl(s.label)))]),
   );
-  const staleAfterDays: Partial<Record<StageCode, string>> = {};
-  for (const stage of proposal.stages) if (!isTerminal(stage.code)) staleAfterDays[stage.code] = formText(form, staleControl(stage.code));
+  const staleAfterDays = staleTexts(proposal.stages, (stage) => formText(form, staleControl(stage.code)));
   return { columns, stageLabels, staleAfterDays, createMissingTabs: formText(form, 'createMissingTabs') === 'on' };
 }
 

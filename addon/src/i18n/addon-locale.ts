@@ -6,12 +6,15 @@ export function localeOfUserLocale(userLocale: string | null | undefined): Local
   return typeof userLocale === 'string' && /^en(?:[-_]|$)/i.test(userLocale) ? 'en' : 'ja';
 }
 
-function userLocale(): string | null {
+/** The language of the user's Google account; Japanese when it cannot be read. */
+export function googleAccountLocale(): Locale {
+  let userLocale: string | null = null;
   try {
-    return Session.getActiveUserLocale();
+    userLocale = Session.getActiveUserLocale();
   } catch {
-    return null;
+    // Not available to this execution.
   }
+  return localeOfUserLocale(userLocale);
 }
 
 /**
@@ -26,5 +29,5 @@ export function addonLocale(): Locale {
   } catch {
     // PropertiesService is unavailable in AuthMode.NONE.
   }
-  return localeOfUserLocale(userLocale());
+  return googleAccountLocale();
 }

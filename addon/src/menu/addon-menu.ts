@@ -1,6 +1,6 @@
 // The add-on's menu (Extensions > sheets-sfa), in the user's language.
 import type { Locale } from '../../../shared/i18n/locale.ts';
-import { addonLocale, localeOfUserLocale } from '../i18n/addon-locale.ts';
+import { addonLocale, googleAccountLocale } from '../i18n/addon-locale.ts';
 import { messageIn, type AddonMessageKey } from '../i18n/addon-messages.ts';
 import type { MENU_FUNCTIONS } from '../rpc/sidebar-rpc.ts';
 
@@ -35,17 +35,7 @@ function isNoAuth(e: GoogleAppsScript.Events.SheetsOnOpen | GoogleAppsScript.Eve
  * the menu may be built, and no property can be read: the language comes from the user's locale.
  */
 export function handleOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  let locale: Locale;
-  if (isNoAuth(e)) {
-    let userLocale: string | null = null;
-    try {
-      userLocale = Session.getActiveUserLocale();
-    } catch {
-      // Not available to this execution: Japanese.
-    }
-    locale = localeOfUserLocale(userLocale);
-  } else locale = addonLocale();
-  buildAddonMenu(locale);
+  buildAddonMenu(isNoAuth(e) ? googleAccountLocale() : addonLocale());
 }
 
 /** onInstall: the document is open already, so its onOpen will not run; build the menu now. */

@@ -76,7 +76,7 @@ export function prefsOf(value: unknown): AddonPrefs {
 }
 
 /** The user-property key of the preferences for one spreadsheet (user properties span documents). */
-export const userPrefsKey = (spreadsheetId: string): string => `${USER_PREFS_PREFIX}${spreadsheetId}`;
+const userPrefsKey = (spreadsheetId: string): string => `${USER_PREFS_PREFIX}${spreadsheetId}`;
 
 function storedPrefs(prefs: AddonPrefs): string {
   const stored: Record<string, unknown> = { hourlySync: prefs.hourlySync, syncOnChange: prefs.syncOnChange };

@@ -9,8 +9,6 @@ import { ensureTriggers, userAutoSync } from '../sync/triggers.ts';
 import { settingsPatchOf } from './settings-form.ts';
 import { SETTINGS_MESSAGES } from './settings-messages.ts';
 
-type StoredMapping = NonNullable<ReturnType<typeof loadMapping>>;
-
 function currentSettings() {
   const stored = loadMapping();
   return effectiveSettings(stored?.settings ?? null, null);
@@ -43,8 +41,8 @@ export function saveSettings(form: AddonSettings): RpcResult<AddonSettings> {
   const { patch, problems } = settingsPatchOf(form, currentSettings(), addonLocale());
   if (Object.keys(problems).length > 0) return fail('invalid', localize(SETTINGS_MESSAGES.refused), problems);
   if (Object.keys(patch).length > 0) {
-    const stored: StoredMapping | null = loadMapping();
-    saveMapping({ ...(stored ?? {}), settings: mergeSettingsOverrides(stored?.settings ?? null, patch) } as StoredMapping);
+    const stored = loadMapping();
+    saveMapping({ ...stored, settings: mergeSettingsOverrides(stored?.settings ?? null, patch) });
   }
   const prefs = { locale: form.locale, hourlySync: form.hourlySync, syncOnChange: form.syncOnChange };
   savePrefs(prefs);

@@ -3,7 +3,7 @@
 // touched: only the plan's cells are written, and every string is written as plain text.
 import { cellText } from '../../../shared/cells/cell-text.ts';
 import type { TabPlanWire, WritePlanWire } from '../../../shared/write-plan/plan-wire.ts';
-import { appendedWrites, type AppendedWrite } from '../../../shared/write-plan/write-plan.ts';
+import { appendedCellCount, appendedWrites, type AppendedWrite } from '../../../shared/write-plan/write-plan.ts';
 import type { WriteRun } from '../../../shared/write-plan/write-runs.ts';
 import { applySetupSteps } from './apply-setup.ts';
 import { cellInput } from './cell-input.ts';
@@ -114,7 +114,7 @@ function appendRows(sheet: Sheet, tab: TabPlanWire): number {
 }
 
 function cellsOf(tab: TabPlanWire): number {
-  return tab.newColumns.length + tab.runs.reduce((n, r) => n + r.values.length, 0) + (tab.appends ?? []).reduce((n, a) => n + a.cells.length, 0);
+  return tab.newColumns.length + tab.runs.reduce((n, r) => n + r.values.length, 0) + appendedCellCount(tab);
 }
 
 /** Where the runs go: the plan's own rows, or where each row's id is now (deferring what cannot be placed). */

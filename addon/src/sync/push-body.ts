@@ -2,12 +2,12 @@
 // recognises), where developer metadata places the service's columns, and the stored mapping.
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import { HEADER_SCAN_ROWS, resolveMapping } from '../../../shared/mapping/resolve-mapping.ts';
+import { TAB_KINDS } from '../../../shared/records/tab-kind.ts';
 import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
 import type { ServiceColumnTags } from '../../../shared/write-plan/service-column-tags.ts';
 import type { StoredMapping } from '../platform/document-store.ts';
 import { dateSerializer, readHeaderCells, readSheetCells } from './sheet-values.ts';
 import { taggedServiceColumns } from './service-column-locator.ts';
-
 
 export interface PushTabBody {
   readonly name: string;
@@ -27,7 +27,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The sheet names a stored mapping names, each once, in deals, visits, requests order. */
 export function mappedSheetNames(mapping: StoredMapping): string[] {
   const names: string[] = [];
-  for (const kind of ['deals', 'visits', 'requests'] as const) {
+  for (const kind of TAB_KINDS) {
     const sheet = mapping.tabs?.[kind]?.sheet;
     if (typeof sheet === 'string' && sheet !== '' && !names.includes(sheet)) names.push(sheet);
   }

@@ -2,7 +2,8 @@
 // push and the apply. The plan addresses rows as they were pushed; each row's id says which row
 // that was. A cell follows its row's id to where the id is now; a cell whose row cannot be found
 // is not written (deferred) and the next sync, reading the sheet as it is then, writes it.
-import type { WriteRun } from '../../../shared/write-plan/write-runs.ts';
+import type { CellWrite } from '../../../shared/write-plan/write-plan.ts';
+import { writeRuns, type WriteRun } from '../../../shared/write-plan/write-runs.ts';
 
 /** The id column as it is now: ids[i] is sheet row firstRow + i ('' for none). */
 export interface IdSnapshot {
@@ -63,30 +64,15 @@ export function relocateRuns(
   };
 
   let deferred = 0;
-  const cellsByColumn = new Map<number, Map<number, WriteRun['values'][number]>>();
+  const writes: CellWrite[] = [];
   for (const run of runs) {
-    let cells = cellsByColumn.get(run.column);
-    if (cells === undefined) cellsByColumn.set(run.column, (cells = new Map()));
     run.values.forEach((value, i) => {
       const row = target(run.startRow + i);
       if (row === null || row > maxRow) deferred++;
-      else cells.set(row, value);
+      else writes.push({ row, column: run.column, value });
     });
   }
-
-  const out: WriteRun[] = [];
-  for (const [column, cells] of [...cellsByColumn].sort((a, b) => a[0] - b[0])) {
-    let current: { column: number; startRow: number; values: WriteRun['values'][number][] } | null = null;
-    for (const [row, value] of [...cells].sort((a, b) => a[0] - b[0])) {
-      if (current !== null && current.startRow + current.values.length === row) current.values.push(value);
-      else {
-        if (current !== null) out.push(current);
-        current = { column, startRow: row, values: [value] };
-      }
-    }
-    if (current !== null) out.push(current);
-  }
-  return { runs: out, deferred };
+  return { runs: writeRuns(writes), deferred };
 }
 
 /** Whether every row stayed put: then the plan's own runs are written as they are. */

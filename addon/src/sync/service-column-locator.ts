@@ -6,6 +6,7 @@ import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import { HEADER_SCAN_ROWS } from '../../../shared/mapping/resolve-mapping.ts';
 import { HEADER_ROW_TAG, SERVICE_COLUMN_TAG, serviceColumnKeyOf, type ServiceColumnTags } from '../../../shared/write-plan/service-column-tags.ts';
 import { serviceColumnOfHeader, type ServiceColumnKey } from '../../../shared/write-plan/service-columns.ts';
+import { readHeaderCells } from './sheet-values.ts';
 
 export interface ServiceColumnLocation {
   readonly headerRow: number;
@@ -74,16 +75,6 @@ export function markedServiceColumns(rows: readonly (readonly CellValue[])[]): S
   return best;
 }
 
-function headerRegion(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
-  const rows = Math.min(sheet.getLastRow(), HEADER_SCAN_ROWS);
-  const columns = sheet.getLastColumn();
-  if (rows < 1 || columns < 1) return [];
-  return sheet
-    .getRange(1, 1, rows, columns)
-    .getValues()
-    .map((row) => row.map((v): CellValue => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null)));
-}
-
 /** Where the sheet's service columns are: developer metadata first, `[SFA]` headers otherwise. */
 export function locateServiceColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): ServiceColumnLocation | null {
   const tagged = taggedServiceColumns(sheet);
@@ -92,5 +83,6 @@ export function locateServiceColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet):
     for (const { key, column } of tagged.columns) columns[key] = column;
     return { headerRow: tagged.headerRow, columns };
   }
-  return markedServiceColumns(headerRegion(sheet));
+  // Header text only: dates need no serial.
+  return markedServiceColumns(readHeaderCells(sheet, HEADER_SCAN_ROWS, () => null));
 }

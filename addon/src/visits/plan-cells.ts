@@ -1,3 +1,4 @@
+import { appendedCellCount } from '../../../shared/write-plan/write-plan.ts';
 import type { WritePlanWire } from '../../../shared/write-plan/plan-wire.ts';
 
 /** How many cells a plan writes: its runs and appended rows (headers of new columns aside). */
@@ -5,7 +6,7 @@ export function planCellCount(plan: WritePlanWire): number {
   let cells = 0;
   for (const tab of plan.tabs) {
     for (const run of tab.runs) cells += run.values.length;
-    for (const row of tab.appends ?? []) cells += row.cells.length;
+    cells += appendedCellCount(tab);
   }
   return cells;
 }

@@ -97,7 +97,7 @@ export function tabStructureRequests(tab: TabPlan, meta: TabMeta): Request[] {
  * A date format on each date cell of the appended rows: a serial written RAW into a cell with no
  * format would show as a bare number. Only those cells: the team's own column formats stay.
  */
-export function appendedDateRequests(dates: readonly AppendedDateCell[], metaOf: (sheet: string) => TabMeta): Request[] {
+function appendedDateRequests(dates: readonly AppendedDateCell[], metaOf: (sheet: string) => TabMeta): Request[] {
   return dates.map((d) => ({
     repeatCell: {
       range: { sheetId: metaOf(d.sheet).sheetId, startRowIndex: d.row - 1, endRowIndex: d.row, startColumnIndex: d.column - 1, endColumnIndex: d.column },

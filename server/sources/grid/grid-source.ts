@@ -26,7 +26,7 @@ export function lastFilledRow(grid: MutableGrid): number {
 }
 
 /** The ids a tab's id column shows now. */
-export function idsShown(grid: MutableGrid, idColumn: number | undefined): Set<string> {
+function idsShown(grid: MutableGrid, idColumn: number | undefined): Set<string> {
   const ids = new Set<string>();
   if (idColumn === undefined) return ids;
   for (const cells of grid.rows) {

@@ -2,13 +2,10 @@
 // of all), through the built add-on in the worker runtime and the real service: the sync outcome
 // carries the full count, and the menu's toast says how many of them the sidebar lists.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startAddonRuntime, type AddonRuntime } from '../../support/apps-script/addon-runtime.ts';
-import { addonBundleDir } from '../../support/addon-bundle.ts';
-import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
+import type { AddonRuntime } from '../../support/apps-script/addon-runtime.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
-import { startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
-import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
 import type { RpcResult, SyncOutcome } from '../../../addon/src/rpc/sidebar-rpc.ts';
+import { startAddonWithService, type AddonWithService } from '../bootstrap/addon-with-service.ts';
 
 const SHEET_ID = '1SfaIssueCountaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const DEALS = '案件一覧';
@@ -17,27 +14,24 @@ const NOW = new Date('2026-11-20T00:00:00Z');
 const BAD_ROWS = 620;
 
 describeIfPostgres('a sync with more unreadable cells than the service lists', () => {
-  let h: ServiceHarness;
+  let env: AddonWithService;
   let runtime: AddonRuntime;
 
   beforeAll(async () => {
-    h = await startServiceHarness({ label: 'addon_issue_count', clock: () => NOW, google: true });
-    const standIn = h.standIn as SheetsStandIn;
-    standIn.createSpreadsheet({ spreadsheetId: SHEET_ID, title: '営業案件', timeZone: 'Asia/Tokyo', sheets: [{ title: DEALS }], sharedWith: [ALICE] });
     // Every deal's amount is unreadable: one issue per row.
     const rows = Array.from({ length: BAD_ROWS }, (_, i) => [`案件 ${i + 1}`, `顧客 ${i + 1}`, '提案', '佐藤', '要確認']);
-    runtime = await startAddonRuntime({
-      bundleDir: bundleForService(addonBundleDir(), h.url),
+    env = await startAddonWithService({
+      label: 'addon_issue_count',
       spreadsheet: { id: SHEET_ID, name: '営業案件', timeZone: 'Asia/Tokyo', sheets: [{ name: DEALS, rows: [['案件名', '顧客名', 'ステージ', '担当者', '金額'], ...rows] }] },
-      user: { email: ALICE, idToken: await h.identity.token(ALICE), oauthToken: standIn.userToken(ALICE) },
+      people: [ALICE],
+      user: ALICE,
       now: NOW,
-      scriptProperties: { SERVICE_URL: h.url },
     });
+    runtime = env.runtime;
   });
 
   afterAll(async () => {
-    await runtime?.close();
-    await h?.close();
+    await env?.close();
   });
 
   it('reports the full count with the first 500 cells to the sidebar', async () => {

@@ -2,13 +2,10 @@
 // sync from the menu, the triggers the settings install (once each), and a burst of edits that
 // ends in one sync.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startAddonRuntime, type AddonRuntime } from '../../support/apps-script/addon-runtime.ts';
-import { addonBundleDir } from '../../support/addon-bundle.ts';
-import { bundleForService } from '../../support/apps-script/bundle-for-service.ts';
+import type { AddonRuntime } from '../../support/apps-script/addon-runtime.ts';
 import { describeIfPostgres } from '../../support/postgres-database.ts';
-import { startServiceHarness, type ServiceHarness } from '../../support/service/service-harness.ts';
-import type { SheetsStandIn } from '../../support/sheets-api/sheets-stand-in.ts';
 import type { AddonSettings, RpcResult } from '../../../addon/src/rpc/sidebar-rpc.ts';
+import { startAddonWithService, type AddonWithService } from '../bootstrap/addon-with-service.ts';
 
 const SHEET_ID = '1SfaAddonRuntimeaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const DEALS = '案件一覧';
@@ -16,16 +13,13 @@ const ALICE = 'alice@example.co.jp';
 const NOW = new Date('2026-11-20T00:00:00Z');
 
 describeIfPostgres('the add-on in the worker runtime with the service', () => {
-  let h: ServiceHarness;
+  let env: AddonWithService;
   let runtime: AddonRuntime;
   const syncPosts = async () => (await runtime.fetches()).filter((f) => f.method === 'POST' && f.url.endsWith('/sync'));
 
   beforeAll(async () => {
-    h = await startServiceHarness({ label: 'addon_runtime', clock: () => NOW, google: true });
-    const standIn = h.standIn as SheetsStandIn;
-    standIn.createSpreadsheet({ spreadsheetId: SHEET_ID, title: '営業案件', timeZone: 'Asia/Tokyo', sheets: [{ title: DEALS }], sharedWith: [ALICE] });
-    runtime = await startAddonRuntime({
-      bundleDir: bundleForService(addonBundleDir(), h.url),
+    env = await startAddonWithService({
+      label: 'addon_runtime',
       spreadsheet: {
         id: SHEET_ID,
         name: '営業案件',
@@ -41,15 +35,15 @@ describeIfPostgres('the add-on in the worker runtime with the service', () => {
           },
         ],
       },
-      user: { email: ALICE, idToken: await h.identity.token(ALICE), oauthToken: standIn.userToken(ALICE) },
+      people: [ALICE],
+      user: ALICE,
       now: NOW,
-      scriptProperties: { SERVICE_URL: h.url },
     });
+    runtime = env.runtime;
   });
 
   afterAll(async () => {
-    await runtime?.close();
-    await h?.close();
+    await env?.close();
   });
 
   it('syncs from the menu over HTTP and registers the spreadsheet with its first user as admin', async () => {
@@ -58,7 +52,7 @@ describeIfPostgres('the add-on in the worker runtime with the service', () => {
     expect(await syncPosts()).toEqual([expect.objectContaining({ status: 200, error: null })]);
     const header = (await runtime.snapshot()).sheets[0]?.values[0] ?? [];
     expect(header.slice(5)).toEqual(['ID [SFA]', 'ステージ開始日 [SFA]', '滞留日数 [SFA]', 'ボール滞留日数 [SFA]', 'フラグ [SFA]', 'フラグ理由 [SFA]']);
-    const me = await h.call('GET', `/v1/spreadsheets/${SHEET_ID}`, { as: ALICE });
+    const me = await env.service.call('GET', `/v1/spreadsheets/${SHEET_ID}`, { as: ALICE });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ roles: expect.arrayContaining(['admin']) });
   });

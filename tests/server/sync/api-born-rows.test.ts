@@ -8,15 +8,14 @@ import type { IsoDate } from '../../../shared/calendar/iso-date.ts';
 import { serialFromIsoDate } from '../../../shared/calendar/iso-date.ts';
 import type { CellValue } from '../../../shared/cells/cell-value.ts';
 import { FLAG_MESSAGES } from '../../../shared/flags/flag-messages.ts';
-import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
-import type { WritePlan } from '../../../shared/write-plan/write-plan.ts';
 import type { Db } from '../../../server/db/database.ts';
-import type { GridSource, MutableGrid } from '../../../server/sources/grid/grid-source.ts';
-import type { SheetSource, SourceIdentity } from '../../../server/sync/sheet-source.ts';
+import type { MutableGrid } from '../../../server/sources/grid/grid-source.ts';
+import type { SheetSource } from '../../../server/sync/sheet-source.ts';
 import { syncSpreadsheet } from '../../../server/sync/sync-engine.ts';
 import type { SyncReport } from '../../../server/sync/sync-report.ts';
 import { logVisit, type LoggedVisitResult } from '../../../server/visits/visit.service.ts';
 import type { VisitBody } from '../../../server/visits/visit.schemas.ts';
+import { FlakySource } from './flaky-source.ts';
 import { BACKENDS, type SyncDatabase } from './test-databases.ts';
 import { cellOf, dealGrid, deleteRow, gridSource, serial, serviceHeaderOf, visitGrid, VISITS_SHEET, type DealRowInput } from './test-sheet.ts';
 
@@ -29,24 +28,6 @@ const DEALS: readonly DealRowInput[] = [
   { title: '基幹システム更改', account: '山田製作所', owner: '佐藤', stage: '見積提出', quoteSentOn: serial('2026-11-11') },
   { title: '保守契約更新', account: '東西物産', owner: '鈴木', stage: '提案', stageChangedOn: serial('2026-11-25') },
 ];
-
-class FlakySource implements SheetSource {
-  readonly inner: GridSource;
-  failing = true;
-  constructor(inner: GridSource) {
-    this.inner = inner;
-  }
-  identify(): Promise<SourceIdentity> {
-    return this.inner.identify();
-  }
-  read(): Promise<readonly SheetGrid[]> {
-    return this.inner.read();
-  }
-  async apply(plan: WritePlan): Promise<void> {
-    if (this.failing) throw new Error('Sheets API: 503 backend error');
-    await this.inner.apply(plan);
-  }
-}
 
 const visitsTab = (report: SyncReport) => report.tabs.find((t) => t.kind === 'visits');
 const appendsOf = (report: SyncReport, kind: 'visits' | 'requests') => report.plan.tabs.find((t) => t.kind === kind)?.appends ?? [];

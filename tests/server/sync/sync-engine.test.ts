@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../../shared/calendar/iso-date.ts';
 import { FLAG_MESSAGES } from '../../../shared/flags/flag-messages.ts';
-import { isEmptyPlan, type WritePlan } from '../../../shared/write-plan/write-plan.ts';
+import { isEmptyPlan } from '../../../shared/write-plan/write-plan.ts';
 import type { Db } from '../../../server/db/database.ts';
 import { stageHistoryOf } from '../../../server/deals/deal.repository.ts';
-import type { GridSource } from '../../../server/sources/grid/grid-source.ts';
-import type { SheetGrid } from '../../../shared/mapping/sheet-grid.ts';
-import type { SheetSource, SourceIdentity } from '../../../server/sync/sheet-source.ts';
+import type { SheetSource } from '../../../server/sync/sheet-source.ts';
 import { syncSpreadsheet, type SyncOptions } from '../../../server/sync/sync-engine.ts';
 import type { SyncReport, TabCounts } from '../../../server/sync/sync-report.ts';
+import { FlakySource } from './flaky-source.ts';
 import { BACKENDS, dealsOf, historyOf, syncRunsOf, type SyncDatabase } from './test-databases.ts';
 import {
   DEAL_COLUMN_ORDER,
@@ -60,26 +59,6 @@ function dealCounts(report: SyncReport): TabCounts {
 function sequentialIds(prefix: string): () => string {
   let n = 0;
   return () => `${prefix}-${String(++n).padStart(4, '0')}`;
-}
-
-/** A source whose write-back fails while `failing` is set, as a Sheets API outage would. */
-class FlakySource implements SheetSource {
-  readonly inner: GridSource;
-  failing: boolean;
-  constructor(inner: GridSource, failing: boolean) {
-    this.inner = inner;
-    this.failing = failing;
-  }
-  identify(): Promise<SourceIdentity> {
-    return this.inner.identify();
-  }
-  read(): Promise<readonly SheetGrid[]> {
-    return this.inner.read();
-  }
-  async apply(plan: WritePlan): Promise<void> {
-    if (this.failing) throw new Error('Sheets API: 503 backend error');
-    await this.inner.apply(plan);
-  }
 }
 
 describe.each(BACKENDS)('syncSpreadsheet on $name', (backend) => {

@@ -28,10 +28,6 @@ export function realmArray<T>(realm: Realm, items: readonly T[]): T[] {
   return realm.Array.from(items);
 }
 
-export function realmDate(realm: Realm, ms: number): Date {
-  return new realm.Date(ms);
-}
-
 /** A Date from any realm (instanceof fails across realms). */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';

@@ -102,17 +102,6 @@ describe('openSidebarPage', () => {
     expect(result).toEqual({ value: { got: { a: [1, null, 'x'], c: null }, type: '[object Object]' }, user: { row: 7 } });
   });
 
-  it('hands the server a copy when the server changes an argument', async () => {
-    const result = await sidebar.page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const object: { changed?: boolean } = {};
-          (globalThis as unknown as { google: PageGoogle }).google.script.run.withSuccessHandler((value: unknown) => resolve({ value, changed: object.changed ?? false })).mutate(object);
-        }),
-    );
-    expect(result).toEqual({ value: 'done', changed: false });
-  });
-
   it('calls the failure handler with an Error carrying the message when the function throws', async () => {
     const result = await sidebar.page.evaluate(
       () =>
